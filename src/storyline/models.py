@@ -111,6 +111,19 @@ class Event:
 
 
 @dataclass
+class Timex:
+    """A temporal expression, resolved against the publication date where possible."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = None  # YYYY-MM-DD (or YYYY-MM / YYYY); start of a range
+    value_max: str | None = None  # end of a range, when the expression is one
+    precision: str | None = None  # "day" | "week" | "month" | "year"
+    resolved: bool = False  # False: relative expression with no anchor date
+
+
+@dataclass
 class Article:
     """One processed article: what the per-article pipeline returns."""
 
@@ -127,6 +140,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     raw: str | None = None
     raw_format: str = "text"

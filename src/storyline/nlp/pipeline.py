@@ -1,0 +1,54 @@
+"""Load the spaCy model named by the ``model`` setting and add Storyline's
+components after its NER. Each component is a registered spaCy factory, so
+users can add them to their own pipelines (``nlp.add_pipe("storyline_quotes")``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotFound
+from .extensions import ensure_extensions
+
+# (factory name, module that registers it, version). Order matters: later
+# components read what earlier ones wrote on the Doc. Bump a version when a
+# component's output changes: `storyline reprocess` redoes those articles.
+COMPONENTS: list[tuple[str, str, str]] = [
+    ("storyline_entities", "storyline.nlp.entities", "1"),
+]
+
+CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
+
+
+def pipeline_version() -> str:
+    """A string naming every stage's version; stored with each article."""
+    parts = [f"clean{CLEAN_VERSION}"] + [f"{name.removeprefix('storyline_')}{v}" for name, _, v in COMPONENTS]
+    return ".".join(parts)
+
+
+def register_components() -> None:
+    ensure_extensions()
+    for _, module, _ in COMPONENTS:
+        importlib.import_module(module)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> Language:
+    """The model with Storyline's components added (cached per process)."""
+    register_components()
+    try:
+        nlp = spacy.load(model, disable=[])
+    except OSError as err:
+        raise ModelNotFound(
+            f"spaCy model '{model}' is not installed ({err.__class__.__name__})",
+            hint="install the pinned default with `make setup`, or set STORYLINE_MODEL / --model "
+            "to an installed package such as en_core_web_sm",
+        ) from None
+    for name, _, _ in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
