@@ -1,0 +1,178 @@
+"""The knowledge base schema as numbered migrations, applied in order.
+
+Each migration is a list of statements; ``{FLOAT}`` and ``{BIGINT}`` become
+the dialect's type. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from .db import Database
+
+_TYPES = {
+    "sqlite": {"FLOAT": "REAL", "BIGINT": "INTEGER"},
+    "postgresql": {"FLOAT": "DOUBLE PRECISION", "BIGINT": "BIGINT"},
+}
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, entities, mentions, quotes, claims, events, timexes, near-duplicate index", [
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            url TEXT,
+            source TEXT,
+            title TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            raw TEXT,
+            raw_format TEXT NOT NULL DEFAULT 'text',
+            title_confidence {FLOAT},
+            source_confidence {FLOAT},
+            published_confidence {FLOAT},
+            date_window_start TEXT,
+            date_window_end TEXT,
+            date_window_basis TEXT,
+            duplicate_of TEXT,
+            duplicate_score {FLOAT},
+            story_id TEXT,
+            pipeline_version TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_published ON articles (published)",
+        "CREATE INDEX articles_source ON articles (source)",
+        "CREATE INDEX articles_story ON articles (story_id)",
+        "CREATE INDEX articles_url ON articles (url)",
+        "CREATE INDEX articles_version ON articles (pipeline_version)",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX entities_name ON entities (name)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities (id),
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, start_char, end_char, entity_id)
+        )""",
+        "CREATE INDEX mentions_entity ON mentions (entity_id)",
+        """CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT,
+            speaker_id TEXT,
+            speaker_text TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX quotes_speaker ON quotes (speaker_id)",
+        """CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            value {FLOAT} NOT NULL,
+            value_max {FLOAT},
+            unit TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            approx TEXT,
+            claimant TEXT,
+            claimant_id TEXT,
+            event_id TEXT,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX claims_claimant ON claims (claimant_id)",
+        "CREATE INDEX claims_unit ON claims (unit)",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            actor TEXT,
+            target TEXT,
+            location TEXT,
+            date TEXT,
+            date_precision TEXT,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX events_type ON events (type)",
+        "CREATE INDEX events_date ON events (date)",
+        """CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            value TEXT,
+            value_max TEXT,
+            precision TEXT,
+            resolved INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        """CREATE TABLE minhash (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            signature TEXT NOT NULL
+        )""",
+        """CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, article_id)
+        )""",
+        """CREATE TABLE ingest_failures (
+            origin TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+    ]),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _typed(statement: str, types: dict[str, str]) -> str:
+    for name, sql_type in types.items():
+        statement = statement.replace("{" + name + "}", sql_type)
+    return statement
+
+
+def current_version(db: Database) -> int:
+    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+               "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    return db.scalar("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations") or 0
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply pending migrations, each in its own transaction; returns the versions applied."""
+    applied = []
+    types = _TYPES[db.dialect]
+    for version, description, statements in MIGRATIONS:
+        if version <= current_version(db):
+            continue
+        with db.transaction():
+            for statement in statements:
+                db.execute(_typed(statement, types))
+            db.execute("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                       (version, description, _now()))
+        applied.append(version)
+    return applied
