@@ -108,6 +108,8 @@ class Event:
     location: str | None = None
     date: str | None = None
     date_precision: str | None = None  # "day" | "week" | "month" | "year"
+    # trigger and its span, actor/target surface text, geocoding (country, lat, lon), date basis
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from .extensions import ensure_extensions
 # component's output changes: `storyline reprocess` redoes those articles.
 COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
+    ("storyline_events", "storyline.nlp.events", "1"),
 ]
 
 CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes

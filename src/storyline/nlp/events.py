@@ -1,0 +1,356 @@
+"""``storyline_events``: PLOVER-like events coded from a trigger lexicon and a few
+dependency patterns (no extra model), with mode, actor, target, geocoded location
+and date.
+
+Evidence: ``Event.text``/``start``/``end`` are the whole sentence holding the
+trigger; the trigger word itself is in ``Event.meta["trigger"]`` with its span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..link.geo import default_gazetteer, geocode
+from ..models import Event, Quote, Timex
+from .event_args import (
+    EntityIndex,
+    EntityRef,
+    entity_ref,
+    location_token,
+    noun_arguments,
+    place_span,
+    verb_arguments,
+)
+from .event_dates import fallback_timexes, nearest_timex
+from .event_lexicon import (
+    ABSTRACT,
+    FORCES,
+    LABOUR_STRIKE_MODIFIERS,
+    LEXICON_PATH,
+    MATERIEL,
+    METAPHOR_MODIFIERS,
+    WEAPONS,
+    Trigger,
+    load_lexicon,
+)
+from .event_mode import event_mode
+from .extensions import ensure_extensions
+
+# Types whose xcomp complement is part of the same event ("threatened to strike",
+# "agreed to withdraw", "refused to negotiate", "urged Moscow to stop"): one event, not two.
+_FRAME_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})
+_ATTACK_VERBS = frozenset("launch fire drop use unleash".split())
+_GIVING_VERBS = frozenset("send deliver provide give supply".split())
+# Nouns that are events only with a qualifying modifier ("aid package", "military drills").
+_NEEDS_MODIFIER = {
+    "package": frozenset("aid military financial assistance support economic humanitarian sanction sanctions".split()),
+    "exercise": frozenset("military naval joint army nuclear air war".split()),
+    "drill": frozenset("military naval joint army nuclear air war".split()),
+    "deal": frozenset("peace ceasefire trade minerals gas grain arms security prisoner".split()) | {"a", "the"},
+}
+# Objects that make "block" a political rejection rather than coercion.
+_BLOCKABLE = frozenset("package aid resolution measure sanction bid move accession membership motion "
+                       "nomination appointment sale transfer loan fund tranche".split())
+_PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+_TODAY_WORDS = frozenset("today tonight".split())
+
+
+@dataclass
+class _Hit:
+    trigger: Token
+    type: str
+    governor: Token | None  # the light verb whose object the trigger is, if any
+    entry: Trigger
+
+
+def _lookup(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    if tok.pos_ in ("VERB", "AUX"):
+        pos, other = "VERB", "NOUN"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos, other = "NOUN", "VERB"
+    else:
+        return None
+    lemma = tok.lemma_.lower()
+    entry = lexicon.get((lemma, pos))
+    if entry is None and tok.pos_ != "PROPN":
+        # Why: the small model often mis-tags "strikes"/"shelling" between noun and verb.
+        entry = lexicon.get((lemma, other))
+        if entry is not None and pos == "VERB" and not entry.light and entry.pos == "NOUN":
+            entry = None if tok.tag_ in ("VBZ", "VBP") and lemma != tok.lower_ else entry
+    return entry
+
+
+def _prep_target(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "to", "into", "toward", "towards"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    return None
+
+
+def _has_prep(tok: Token, preps: frozenset[str]) -> bool:
+    return any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in tok.children)
+
+
+def _modifiers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "det")} | {
+        c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | None:
+    """The event a token triggers on its own (light verbs through their object), or None."""
+    if tok.lower_ == "according":  # "according to X" is attribution, not an accord
+        return None
+    entry = _lookup(tok, lexicon)
+    if entry is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if entry.preps and not _has_prep(tok, entry.preps):
+        return None
+    if entry.light:
+        obj = _object(tok)
+        if obj is None:
+            return None
+        olemma = obj.lemma_.lower()
+        if lemma in _ATTACK_VERBS and olemma in WEAPONS:
+            return _Hit(tok, "ASSAULT", None, entry)
+        if lemma in _GIVING_VERBS and (olemma in MATERIEL or olemma in WEAPONS):
+            return _Hit(tok, "AID", None, entry)
+        if lemma == "send" and olemma in FORCES:
+            return _Hit(tok, "MOBILIZE", None, entry)
+        return None  # a trigger noun object carries the event itself
+    type_ = entry.type
+    if entry.pos == "NOUN" and tok.pos_ in ("NOUN", "PROPN"):
+        mods = _modifiers(tok)
+        needed = _NEEDS_MODIFIER.get(lemma)
+        if needed is not None and not (mods & needed):
+            return None
+        if mods & METAPHOR_MODIFIERS:
+            return None
+        if lemma == "strike" and mods & LABOUR_STRIKE_MODIFIERS:
+            type_ = "PROTEST"
+        if type_ == "ASSAULT":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() in ABSTRACT | {"word", "drug", "terror"}:
+                        return None
+    elif entry.abstract_accuse:
+        obj = _object(tok)
+        if obj is not None and obj.lemma_.lower() in ABSTRACT:
+            type_ = "ACCUSE"
+    elif lemma in ("block", "veto") and (obj := _object(tok)) is not None \
+            and obj.lemma_.lower() in ABSTRACT | _BLOCKABLE:
+        type_ = "REJECT"
+    if lemma == "strike" and type_ == "ASSAULT":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in ("worker", "employee", "union", "teacher", "doctor", "miner"):
+            type_ = "PROTEST"
+    return _Hit(tok, type_, None, entry)
+
+
+def _governor(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Token | None:
+    """The light verb a trigger noun is the object of ("held talks", "imposed sanctions")."""
+    head = tok
+    if head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        entry = lexicon.get((head.head.lemma_.lower(), "VERB"))
+        if entry is not None and entry.light:
+            return head.head
+        if entry is None:
+            return head.head  # any governing verb lends its subject ("began an offensive")
+    return None
+
+
+def sentence_hits(sent: Span, lexicon: dict[tuple[str, str], Trigger]) -> list[_Hit]:
+    """Event triggers in one sentence after folding nested and duplicate triggers."""
+    hits: list[_Hit] = []
+    for tok in sent:
+        hit = _classify(tok, lexicon)
+        if hit is None:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            hit.governor = _governor(tok, lexicon)
+        hits.append(hit)
+    by_index = {h.trigger.i: h for h in hits}
+    kept: list[_Hit] = []
+    for hit in hits:
+        tok = hit.trigger
+        # "threatened to strike": the complement belongs to the framing event.
+        if tok.dep_ in ("xcomp", "ccomp", "pcomp") and by_index.get(tok.head.i) is not None:
+            if by_index[tok.head.i].type in _FRAME_TYPES:
+                continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and by_index.get(tok.head.head.i) is not None:
+            if by_index[tok.head.head.i].type in _FRAME_TYPES:  # "accused X of attacking"
+                continue
+        # Same type directly linked ("the attack killed", "struck and destroyed"): one event.
+        head = tok.head
+        if head.dep_ == "prep" and tok.dep_ == "pobj":
+            head = head.head  # "agreed to a ceasefire"
+        if head.i != tok.i and by_index.get(head.i) is not None and by_index[head.i].type == hit.type:
+            continue
+        if hit.governor is not None and by_index.get(hit.governor.i) is not None:
+            gov = by_index[hit.governor.i]
+            if gov.type == hit.type:
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _is_present_perfect(tok: Token) -> bool:
+    verbs = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") else [])
+    return any(v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT_AUX for c in v.children)
+               for v in verbs)
+
+
+def _ref_fields(ref: EntityRef | None) -> tuple[str | None, dict]:
+    if ref is None:
+        return None, {}
+    return ref.name, {"text": ref.text, "span": [ref.start, ref.end]}
+
+
+def code_sentence_events(doc: Doc, sent: Span, lexicon, index: EntityIndex, timexes: list[Timex],
+                         published: str | None, do_geocode: bool = True) -> list[Event]:
+    """Events of one sentence (ids left empty; the caller numbers them in text order)."""
+    events: list[Event] = []
+    for hit in sentence_hits(sent, lexicon):
+        tok = hit.trigger
+        meta_instrument = None
+        if tok.pos_ in ("NOUN", "PROPN") and hit.entry.pos == "NOUN":
+            actor_tok, target_tok = noun_arguments(tok, hit.governor)
+        else:
+            actor_tok, target_tok = verb_arguments(tok)
+            if hit.entry.light and target_tok is not None and target_tok.dep_ == "dobj":
+                # "launched 653 drones at Ukraine": the object is the instrument, the target follows
+                meta_instrument = target_tok.lemma_.lower()
+                target_tok = _prep_target(tok)
+            else:
+                meta_instrument = None
+        if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
+            target_tok = None
+        actor_ref, target_ref = entity_ref(actor_tok, index), entity_ref(target_tok, index)
+        meta: dict = {"trigger": tok.text, "trigger_span": [tok.idx, tok.idx + len(tok.text)], "evidence": "sentence"}
+        if tok.pos_ not in ("NOUN", "PROPN") and meta_instrument:
+            meta["instrument"] = meta_instrument
+        actor, actor_meta = _ref_fields(actor_ref)
+        target, target_meta = _ref_fields(target_ref)
+        if actor_meta:
+            meta["actor_text"], meta["actor_span"] = actor_meta["text"], actor_meta["span"]
+        if target_meta:
+            meta["target_text"], meta["target_span"] = target_meta["text"], target_meta["span"]
+        # location: "in X"/"on X"; else an attacked or raided place is where it happened
+        loc_tok = location_token(tok, hit.governor)
+        if loc_tok is None and hit.type in ("ASSAULT", "COERCE", "PROTEST") and target_tok is not None \
+                and place_span(target_tok) is not None:
+            loc_tok = target_tok
+        location = None
+        if loc_tok is not None and (span := place_span(loc_tok)) is not None:
+            location = doc.text[span[0]:span[1]]
+            meta["location_span"] = list(span)
+            if do_geocode:
+                place = geocode(location)
+                if place is not None:
+                    meta.update({"country": place.country, "lat": place.lat, "lon": place.lon,
+                                 "geo_kind": place.kind, "geo_name": place.name})
+        date, precision = _event_date(tok, sent, timexes, published, meta)
+        mode = event_mode(tok, hit.governor, date, published)
+        events.append(Event(id="", type=hit.type, text=sent.text, start=sent.start_char, end=sent.end_char,
+                            mode=mode, actor=actor, target=target, location=location, date=date,
+                            date_precision=precision, meta=meta))
+    return events
+
+
+def _event_date(tok: Token, sent: Span, timexes: list[Timex], published: str | None,
+                meta: dict) -> tuple[str | None, str | None]:
+    timex = nearest_timex(timexes, sent.start_char, sent.end_char, tok.idx)
+    if timex is not None:
+        meta["date_text"], meta["date_span"] = timex.text, [timex.start, timex.end]
+        if timex.value_max:
+            meta["date_max"] = timex.value_max
+        if timex.resolved and timex.value:
+            meta["date_basis"] = "timex"
+            return timex.value, timex.precision
+        return None, None
+    if published and (_is_present_perfect(tok) or any(t.lower_ in _TODAY_WORDS for t in sent)):
+        meta["date_basis"] = "published"
+        return published[:10], "day"
+    return None, None
+
+
+def statement_events(doc: Doc, quotes: list[Quote], taken: set[int], timexes: list[Timex],
+                     published: str | None) -> list[Event]:
+    """One STATEMENT per quoted sentence that carries no other event (``taken``: sentence starts)."""
+    out: list[Event] = []
+    seen: set[int] = set()
+    for quote in quotes:
+        span = doc.char_span(quote.start, min(quote.end, len(doc.text)), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = span[0].sent
+        if sent.start_char in taken or sent.start_char in seen:
+            continue
+        seen.add(sent.start_char)
+        meta: dict = {"evidence": "sentence", "quote_span": [quote.start, quote.end]}
+        if quote.cue:
+            meta["trigger"] = quote.cue
+        if quote.speaker_text:
+            meta["actor_text"] = quote.speaker_text
+            if quote.speaker_span:
+                meta["actor_span"] = list(quote.speaker_span)
+        date, precision = _event_date(sent.root, sent, timexes, published, meta)
+        out.append(Event(id="", type="STATEMENT", text=sent.text, start=sent.start_char, end=sent.end_char,
+                         actor=quote.speaker or quote.speaker_text, date=date, date_precision=precision, meta=meta))
+    return out
+
+
+def code_events(doc: Doc, lexicon=None, do_geocode: bool = True) -> list[Event]:
+    """Every event of the article, ids "ev0", "ev1", ... in text order of their triggers."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    published = doc._.storyline_published
+    timexes = doc._.storyline_timexes
+    if timexes is None:
+        timexes = fallback_timexes(doc)
+    index = EntityIndex(doc, doc._.storyline_entities)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(code_sentence_events(doc, sent, lexicon, index, timexes, published, do_geocode))
+    taken = {e.start for e in events}
+    events.extend(statement_events(doc, doc._.storyline_quotes or [], taken, timexes, published))
+
+    def anchor(e: Event) -> int:
+        span = e.meta.get("trigger_span") or e.meta.get("quote_span") or [e.start]
+        return span[0]
+
+    events.sort(key=lambda e: (anchor(e), e.start))
+    for i, event in enumerate(events):
+        event.id = f"ev{i}"
+    return events
+
+
+@Language.factory("storyline_events", default_config={"lexicon_path": None, "geocode": True})
+def make_events(nlp: Language, name: str, lexicon_path: str | None, geocode: bool):
+    """The component; ``lexicon_path`` replaces the shipped trigger lexicon, ``geocode``
+    switches the offline gazetteer lookup of locations."""
+    ensure_extensions()
+    lexicon = load_lexicon(Path(lexicon_path) if lexicon_path else LEXICON_PATH)
+    if geocode:
+        default_gazetteer()  # load once with the pipeline, not inside the first document
+
+    def storyline_events(doc: Doc) -> Doc:
+        doc._.storyline_events = code_events(doc, lexicon, geocode)
+        return doc
+
+    return storyline_events
