@@ -59,6 +59,13 @@ class FetchError(InputError):
     code = "E106"
 
 
+class StrictModeFailure(StorylineError):
+    """``--strict``: the first input that could not be ingested stops the run."""
+
+    code = "E110"
+    status = 422
+
+
 class ConfigError(StorylineError):
     """A bad option or setting value."""
 

@@ -1,0 +1,50 @@
+"""Redo the per-article pipeline for articles stored by an older pipeline version."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from .. import query
+from ..errors import InputError
+from ..models import IngestFailure, RawDocument
+from ..nlp.pipeline import load_nlp, pipeline_version
+from ..nlp.to_records import extract
+from ..settings import Options
+from ..store import Writer
+from .local import prepare
+
+
+def stored_document(row: dict) -> RawDocument:
+    """The RawDocument an article was first built from, as stored."""
+    given = json.loads(row["meta"] or "{}").get("input", {})
+    return RawDocument(origin=row["origin"], content=row["raw"] or "", format=row["raw_format"], url=row["url"],
+                       title=given.get("title"), source=given.get("source"), published=given.get("published"),
+                       author=given.get("author"), extra=given.get("extra") or {})
+
+
+def run_reprocess(writer: Writer, options: Options, force: bool = False,
+                  on_item: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
+    """Re-extract outdated articles (all with ``force``); returns (count redone, failures)."""
+    version = pipeline_version()
+    db = writer.db
+    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
+        else query.outdated_articles(db, version)
+    nlp = load_nlp(options.model)
+    done, failed = 0, []
+    for start in range(0, len(ids), options.batch_size):
+        chunk = ids[start:start + options.batch_size]
+        items, keep = [], []
+        for article_id in chunk:
+            row = query.raw_article(db, article_id)
+            try:
+                items.append(prepare(stored_document(row)))
+                keep.append(article_id)
+            except InputError as err:
+                failed.append(IngestFailure(row["origin"], err.reason))
+        for article_id, article in zip(keep, extract(nlp, items, version, options.batch_size, options.workers)):
+            article.id = article_id  # ids are stable across versions
+            writer.replace_records(article)
+            done += 1
+        on_item(len(chunk))
+    return done, failed

@@ -1,0 +1,86 @@
+"""``KnowledgeBase``: the Python API over the store, the runners and the read path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from . import query
+from .batch.local import Progress, run_ingest
+from .batch.reprocess import run_reprocess
+from .export.jsonl import write_jsonl
+from .models import Article, IngestFailure, IngestReport, RawDocument
+from .settings import Options, resolve
+from .store import Writer, connect
+
+
+class KnowledgeBase:
+    """A Storyline knowledge base (SQLite file or PostgreSQL database).
+
+    >>> kb = KnowledgeBase("demo.db")
+    >>> kb.ingest(["reports/"]).added
+    """
+
+    def __init__(self, db: str | None = None, **settings: Any):
+        self.options: Options = resolve(db=db, **settings)
+        self.db = connect(self.options.db)
+        self.writer = Writer(self.db)
+
+    # -- writing ----------------------------------------------------------
+    def ingest(self, inputs: Iterable[str | Path], mapping: Any = None, progress: Progress | None = None,
+               strict: bool = False) -> IngestReport:
+        """Ingest files, folders, globs or URLs; returns counts of added, duplicate and failed inputs."""
+        from .ingest import discover, read_source
+
+        progress = progress or Progress()
+        sources = discover([str(p) for p in inputs])
+        progress.on_start(len(sources))
+
+        def documents() -> Iterator[RawDocument | IngestFailure]:
+            for source in sources:
+                yield from read_source(source, self.options, mapping)
+                progress.on_source(source.origin)
+
+        return run_ingest(self.writer, documents(), self.options, progress, strict)
+
+    def ingest_documents(self, documents: Iterable[RawDocument | IngestFailure],
+                         progress: Progress | None = None, strict: bool = False) -> IngestReport:
+        """Ingest documents already in memory (e.g. from your own scraper)."""
+        return run_ingest(self.writer, documents, self.options, progress, strict)
+
+    def reprocess(self, force: bool = False) -> tuple[int, list[IngestFailure]]:
+        """Re-extract articles stored by an older pipeline version (all with ``force``)."""
+        return run_reprocess(self.writer, self.options, force)
+
+    # -- reading ----------------------------------------------------------
+    def articles(self, **filters: Any) -> Iterator[Article]:
+        return query.articles(self.db, **filters)
+
+    def article(self, article_id: str) -> Article:
+        return query.article(self.db, article_id)
+
+    def stats(self) -> dict[str, Any]:
+        return query.stats(self.db)
+
+    def failures(self) -> list[dict[str, Any]]:
+        return query.failures(self.db)
+
+    def export_jsonl(self, out: str | Path | IO[str], **filters: Any) -> int:
+        """Write the JSONL contract to a path, '-' (stdout) or an open file; returns the article count."""
+        if hasattr(out, "write"):
+            return write_jsonl(self.articles(**filters), out)  # type: ignore[arg-type]
+        if str(out) == "-":
+            return write_jsonl(self.articles(**filters), sys.stdout)
+        with open(out, "w", encoding="utf-8") as fh:
+            return write_jsonl(self.articles(**filters), fh)
+
+    # -- lifecycle --------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "KnowledgeBase":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
