@@ -1,0 +1,134 @@
+"""Turning what the user typed (paths, folders, globs, URLs) into a list of sources."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# Extension (lower case, longest first where they overlap) -> reader kind.
+EXTENSIONS: dict[str, str] = {
+    ".warc.gz": "warc",
+    ".arc.gz": "warc",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+SUPPORTED = ", ".join(sorted(EXTENSIONS))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to read: a file, a URL, or a problem found while listing inputs.
+
+    ``kind`` is the reader that will handle it (``text``, ``html``, ``jsonl``,
+    ``json``, ``csv``, ``feed``, ``warc``, ``url``) or ``error`` when ``error``
+    says why it cannot be read. ``size`` is the file size in bytes (None for a
+    URL), so a progress bar can count bytes as well as files.
+    """
+
+    origin: str
+    kind: str
+    path: Path | None = None
+    size: int | None = None
+    error: str | None = None
+
+
+def kind_for_path(path: str | Path) -> str | None:
+    """The reader kind for a file name, by extension; None when unsupported."""
+    name = str(path).lower()
+    for ext, kind in EXTENSIONS.items():
+        if name.endswith(ext):
+            return kind
+    return None
+
+
+def is_url(text: str) -> bool:
+    """True for an http(s) URL."""
+    return urlsplit(text).scheme.lower() in ("http", "https")
+
+
+def discover(inputs: Iterable[str]) -> list[Source]:
+    """Sources for ``inputs``, in order, each file once.
+
+    Folders are walked recursively (sorted, hidden files and folders skipped);
+    glob patterns are expanded; http(s) URLs are kept. A missing path, an
+    empty glob or an unsupported file becomes a Source of kind ``error``.
+    """
+    out: list[Source] = []
+    seen: set[str] = set()
+
+    def add(source: Source) -> None:
+        key = source.origin if source.path is None else os.path.realpath(source.path)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+
+    for raw in inputs:
+        item = str(raw).strip()
+        if not item:
+            continue
+        scheme = urlsplit(item).scheme.lower()
+        if is_url(item):
+            add(Source(item, "url"))
+            continue
+        if "://" in item:
+            add(Source(item, "error", error=f"unsupported URL scheme '{scheme}' (only http and https)"))
+            continue
+        path = Path(os.path.expanduser(item))
+        if path.exists():
+            for source in _expand(path):
+                add(source)
+        elif any(c in item for c in "*?["):
+            matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
+            if not matches:
+                add(Source(item, "error", error="no files match this pattern"))
+            for match in matches:
+                for source in _expand(Path(match)):
+                    add(source)
+        else:
+            add(Source(item, "error", error="no such file or folder"))
+    return out
+
+
+def _expand(path: Path) -> Iterable[Source]:
+    if path.is_dir():
+        found: list[Path] = []
+        for root, dirs, files in os.walk(path):
+            # Why: .git, .DS_Store and editor backups are not articles.
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(root) / name for name in files
+                         if not name.startswith(".") and not name.endswith("~"))
+        for file in sorted(found, key=lambda p: p.parts):
+            yield from _expand(file)
+        return
+    origin = str(path)
+    kind = kind_for_path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        yield Source(origin, "error", path=path, error=f"cannot read file: {err.strerror or err}")
+        return
+    if kind is None:
+        yield Source(origin, "error", path=path, size=size,
+                     error=f"unsupported file type '{path.suffix or path.name}' (supported: {SUPPORTED})")
+        return
+    yield Source(origin, kind, path=path, size=size)
