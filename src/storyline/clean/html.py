@@ -26,6 +26,10 @@ _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|banner|nav|navbar|menu|footer|header|sidebar|share|social|related|"
     r"newsletter|subscribe|promo|advert|ad-slot|ads|comments?|breadcrumbs?|tags|popup|modal|byline|meta)"
     r"(?:$|[\s_-])", re.I)
+# The subset removed before trafilatura runs: never article text.
+_ALWAYS_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|promo|advert|ad-slot|"
+    r"related|popup|modal|paywall)(?:$|[\s_-])", re.I)
 # trafilatura's XML body: these elements are paragraphs of their own.
 _BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "div", "code", "section", "article",
            "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "body", "main"}
@@ -161,15 +165,22 @@ def _page_title(tree: lxml.html.HtmlElement) -> str | None:
     return text or None
 
 
+def _drop_furniture(tree: lxml.html.HtmlElement, pattern: re.Pattern[str]) -> None:
+    """Remove small elements whose class/id names page furniture (cookie banner, share bar, ...)."""
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body"):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        # A large element is a container that happens to carry such a class
+        # ("post social-enabled"), not furniture.
+        if marks.strip() and pattern.search(marks) and len(el.text_content()) < 600:
+            el.drop_tree()
+
+
 def _fallback(tree: lxml.html.HtmlElement) -> tuple[str, str]:
     """Text of <p>s outside page furniture, else all visible text; and which was used."""
     _drop(tree, _NEVER_TEXT + _BOILERPLATE)
-    for el in list(tree.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if marks.strip() and _FURNITURE.search(marks):
-            el.drop_tree()
+    _drop_furniture(tree, _FURNITURE)
     paragraphs = [_render(p, _FALLBACK_BLOCKS) for p in tree.iter("p")]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs:
@@ -206,6 +217,7 @@ def extract_html(html: str, url: str | None = None, origin: str | None = None) -
     _drop(tree, ("template", "noscript", "iframe", "svg", "object", "embed", "style"), keep_ld_json=True)
     _drop(tree, ("script",), keep_ld_json=True)
     _drop_hidden(tree)
+    _drop_furniture(tree, _ALWAYS_FURNITURE)
     doc = None
     try:
         # trafilatura prunes the tree it is given; the fallback needs it whole.
