@@ -27,7 +27,7 @@ FORCES = frozenset("troop soldier force unit brigade battalion division warship 
 ABSTRACT = frozenset(
     "democracy freedom liberty value right truth press law constitution sovereignty dignity "
     "proposal plan policy decision idea remark comment statement claim report reform bill "
-    "budget deal agreement record credibility legitimacy reputation position stance view "
+    "budget deal agreement record credibility legitimacy reputation stance view "
     "corruption poverty inflation crime disinformation misinformation terrorism".split()
 )
 # Why: "trade war", "price war", "war of words", "culture war": not armed conflict.

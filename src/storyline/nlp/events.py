@@ -52,6 +52,9 @@ _NEEDS_MODIFIER = {
     "drill": frozenset("military naval joint army nuclear air war".split()),
     "deal": frozenset("peace ceasefire trade minerals gas grain arms security prisoner".split()) | {"a", "the"},
 }
+_MONEY = frozenset("money fund euro dollar pound million billion grant loan tranche".split())
+_UNILATERAL = frozenset("declare announce observe extend order unveil".split())
+_NO_COMMENT = frozenset("comment elaborate say confirm specify disclose name detail answer respond".split())
 # Objects that make "block" a political rejection rather than coercion.
 _BLOCKABLE = frozenset("package aid resolution measure sanction bid move accession membership motion "
                        "nomination appointment sale transfer loan fund tranche".split())
@@ -101,7 +104,12 @@ def _object(tok: Token) -> Token | None:
 
 
 def _has_prep(tok: Token, preps: frozenset[str]) -> bool:
-    return any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
+            # "called on April 17" is a date, not "called on X to ..."
+            if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                return True
+    return False
 
 
 def _modifiers(tok: Token) -> set[str]:
@@ -113,12 +121,16 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
     """The event a token triggers on its own (light verbs through their object), or None."""
     if tok.lower_ == "according":  # "according to X" is attribution, not an accord
         return None
+    if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD"):  # "Russia-backed forces"
+        return None
     entry = _lookup(tok, lexicon)
     if entry is None:
         return None
     lemma = tok.lemma_.lower()
     if entry.preps and not _has_prep(tok, entry.preps):
         return None
+    if entry.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children):
+        return None  # "declined to comment" reports silence, not a rejection
     if entry.light:
         obj = _object(tok)
         if obj is None:
@@ -130,6 +142,8 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
             return _Hit(tok, "AID", None, entry)
         if lemma == "send" and olemma in FORCES:
             return _Hit(tok, "MOBILIZE", None, entry)
+        if lemma in _GIVING_VERBS and (obj.ent_type_ == "MONEY" or olemma in _MONEY):
+            return _Hit(tok, "AID", None, entry)
         return None  # a trigger noun object carries the event itself
     type_ = entry.type
     if entry.pos == "NOUN" and tok.pos_ in ("NOUN", "PROPN"):
@@ -141,6 +155,10 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
             return None
         if lemma == "strike" and mods & LABOUR_STRIKE_MODIFIERS:
             type_ = "PROTEST"
+        if lemma in ("exercise", "drill") and "joint" in mods:
+            type_ = "COOPERATE"
+        if lemma in ("ceasefire", "cease-fire", "truce") and tok.head.lemma_.lower() in _UNILATERAL:
+            type_ = "CONCEDE"  # a declared, one-sided ceasefire is a concession, not an agreement
         if type_ == "ASSAULT":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
