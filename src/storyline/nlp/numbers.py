@@ -1,0 +1,215 @@
+"""Pure helpers for figures in text: number words, magnitudes, currencies,
+units and approximation cues. No spaCy here: these work on strings, so they
+are cheap to test and reuse (claims, events, the bench scorers)."""
+
+from __future__ import annotations
+
+import re
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Suffixes glued to digits ("18bn", "$13.6M", "2.8bn"). Bare "m" is metres unless a
+# currency precedes it, so it is resolved by the caller (see magnitude()).
+MAGNITUDE_ABBR = {
+    "k": 1e3, "K": 1e3, "thousand": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "M": 1e6,
+    "million": 1e6, "millions": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "bln": 1e9, "billion": 1e9,
+    "billions": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12, "hundred": 100, "lakh": 1e5,
+    "crore": 1e7,
+}
+# "hundreds of drones", "tens of thousands": an order of magnitude, [x, 10x].
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+         "billions": 1e9, "trillions": 1e12}
+
+WORD_NUMBER = (
+    r"(?:(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[- ](?:"
+    + "|".join(k for k in ONES if ONES[k] and ONES[k] < 10) + r"))?|"
+    + "|".join(sorted(ONES, key=len, reverse=True)) + r")"
+)
+_WORD_TOKEN = re.compile(r"[a-z]+", re.I)
+
+
+def words_to_number(text: str) -> float | None:
+    """The value of an English number phrase ("twenty-one", "three hundred and
+    forty", "a dozen", "half a million", "4 hundred million"), or None."""
+    text = text.lower().replace("-", " ").replace(",", " ")
+    parts = [p for p in text.split() if p not in ("and", "a", "an")]
+    if not parts:
+        return None
+    if parts == ["dozen"]:
+        return 12.0
+    if parts[0] == "half" and len(parts) > 1 and parts[1] in SCALES:
+        return 0.5 * SCALES[parts[1]]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for part in parts:
+        if part in ONES:
+            current += ONES[part]
+        elif part in TENS:
+            current += TENS[part]
+        elif part == "dozen":
+            current = (current or 1) * 12
+        elif part in SCALES:
+            scale = SCALES[part]
+            current = current or 1
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        else:
+            number = parse_digits(part)
+            if number is None:
+                return None
+            current += number
+        seen = True
+    return total + current if seen else None
+
+
+def parse_digits(text: str) -> float | None:
+    """The value of a digit string ("1,450", "2.5", "−3", ".001"), or None."""
+    cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+CURRENCY_PREFIX = {
+    "$": "USD", "US$": "USD", "US $": "USD", "U.S.$": "USD", "$US": "USD", "USD": "USD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "PS": "GBP", "¥": "JPY", "Y=": "JPY",
+    "JPY": "JPY", "₴": "UAH", "UAH": "UAH", "₽": "RUB", "RUB": "RUB", "₹": "INR", "Rs": "INR",
+    "INR": "INR", "₪": "ILS", "NIS": "ILS", "ILS": "ILS", "HK$": "HKD", "HK $": "HKD",
+    "HKD": "HKD", "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD",
+    "CA$": "CAD", "CAD": "CAD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
+    "RM": "MYR", "MYR": "MYR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "PLN": "PLN",
+    "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "TRY": "TRY", "KRW": "KRW", "₩": "KRW",
+    "BRL": "BRL", "R$": "BRL", "ZAR": "ZAR", "₺": "TRY", "zł": "PLN",
+}
+# Currency named after the figure ("18 billion euros", "10.5 million Australian dollars").
+CURRENCY_WORDS = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
+    "british pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "hryvnyas": "UAH",
+    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rupees": "INR",
+    "shekels": "ILS", "shekel": "ILS", "swiss francs": "CHF", "francs": "CHF",
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
+    "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
+    "zlotys": "PLN", "zloty": "PLN", "lira": "TRY", "liras": "TRY", "won": "KRW",
+    "ringgit": "MYR", "rand": "ZAR", "reais": "BRL",
+}
+ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS", "AUD",
+             "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR"}
+
+# Units after a figure: surface form (lower-cased, except where case matters) -> unit.
+UNITS = {
+    "%": "percent", "per cent": "percent", "percent": "percent", "per-cent": "percent",
+    "pc": "percent", "pct": "percent", "percentage points": "percentage point",
+    "percentage point": "percentage point", "points": "point", "point": "point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+    "bp": "basis point",
+    "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+    "kilometer": "km", "m": "m", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm", "millimetres": "mm",
+    "millimeters": "mm", "millimeter": "mm", "millimetre": "mm", "μm": "µm", "µm": "µm",
+    "micrometres": "µm", "micrometers": "µm", "microns": "µm", "nm": "nm", "nanometres": "nm",
+    "nanometers": "nm", "nanometer": "nm", "nanometre": "nm",
+    "miles": "mile", "mile": "mile", "mi": "mile", "ft": "ft", "feet": "ft", "foot": "ft",
+    "inches": "inch", "inch": "inch", "″": "inch", "yards": "yard", "yard": "yard",
+    "yd": "yard", "nautical miles": "nautical mile",
+    "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²", "km2": "km²",
+    "km²": "km²", "square metres": "m²", "square meters": "m²", "sq m": "m²", "m2": "m²",
+    "m²": "m²", "square miles": "sq mi", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft",
+    "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
+    "cubic feet": "cu ft", "cubic metres": "m³", "cubic meters": "m³",
+    "kg": "kg", "kgs": "kg", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg",
+    "kilos": "kg", "g": "g", "grams": "g", "grammes": "g", "gram": "g", "mg": "mg",
+    "milligrams": "mg", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
+    "metric tons": "tonne", "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre", "l": "litre",
+    "ml": "ml", "millilitres": "ml", "milliliters": "ml", "gallons": "gallon",
+    "gallon": "gallon",
+    "mph": "mph", "miles per hour": "mph", "km/h": "km/h", "km/hr": "km/h", "kmh": "km/h",
+    "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "knots": "knot", "mpg": "mpg", "miles per gallon": "mpg",
+    "°c": "°C", "degrees celsius": "°C", "degrees centigrade": "°C", "celsius": "°C",
+    "°f": "°F", "degrees fahrenheit": "°F", "fahrenheit": "°F", "degrees": "degree",
+    "degree": "degree",
+    "w": "W", "watts": "W", "kw": "kW", "kilowatts": "kW", "mw": "MW", "megawatts": "MW",
+    "gw": "GW", "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
+    "times": "times", "hp": "hp", "horsepower": "hp", "bhp": "bhp", "nm_torque": "Nm", "volts": "V", "v": "V",
+    "mah": "mAh", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz",
+    "gb": "GB", "tb": "TB", "mb": "MB", "kb": "KB", "gigabytes": "GB", "terabytes": "TB",
+    "megabytes": "MB", "gpa": "GPa", "gigapascals": "GPa", "decibels": "dB", "db": "dB",
+    "ppb": "ppb", "ppm": "ppm", "min": "minute", "mins": "minute", "sec": "second",
+    "secs": "second", "hrs": "hour", "hr": "hour",
+}
+# Surface forms that are only units when glued to the digits or case-exact
+# ("10kW", "5 W"): as lower-case separate words they are ordinary words.
+GLUED_ONLY = {"m", "g", "l", "w", "v", "b", "t", "a", "c", "f", "in", "s", "db", "nm", "min",
+              "hr", "mi"}
+
+# Approximation cue before a figure -> the canonical ``approx`` value of a Claim.
+APPROX_BEFORE = {
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
+    "circa": "about", "c.": "about", "~": "about", "≈": "about", "somewhere around": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "getting on for": "nearly",
+    "more than": "more than", "over": "more than", "above": "more than",
+    "in excess of": "more than", "upwards of": "more than", "well over": "more than",
+    "greater than": "more than", "just over": "more than", ">": "more than",
+    "north of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a minimum of": "at least", "≥": "at least",
+    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
+    "a maximum of": "up to", "as much as": "up to", "≤": "up to",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than", "<": "less than", "well under": "less than",
+}
+APPROX_AFTER = {"or so": "about", "or more": "at least", "plus": "at least", "+": "at least",
+                "or fewer": "up to", "or less": "up to"}
+VAGUE_APPROX = "order of"  # "hundreds of", "dozens of": value..10*value
+
+
+def magnitude(suffix: str, currency: bool) -> float | None:
+    """The multiplier of a magnitude word or abbreviation, or None.
+
+    A bare "m"/"b" counts as million/billion only after a currency ("$13.6m");
+    otherwise "37m" is metres.
+    """
+    if suffix in ("m", "b") and not currency:
+        return None
+    return MAGNITUDE_ABBR.get(suffix, MAGNITUDE_ABBR.get(suffix.lower()))
+
+
+def unit_for(surface: str, glued: bool) -> str | None:
+    """The normalised unit for a surface form after a figure, or None."""
+    key = surface.lower()
+    if len(surface) == 1 and surface.isupper() and surface not in ("W", "V"):
+        return None  # "5G", "4K": not grams or kelvins
+    if not glued and key in GLUED_ONLY and surface not in ("W", "V", "MW", "GW"):
+        return None
+    if key == "nm" and not glued:
+        return None
+    return UNITS.get(key)
+
+
+_NUMBER_WORD_RE = re.compile(r"^" + WORD_NUMBER + r"$", re.I)
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` is a cardinal number word ("three", "twenty-one")."""
+    return bool(_NUMBER_WORD_RE.match(word)) or word.lower() in SCALES or word.lower() == "dozen"

@@ -1,0 +1,374 @@
+"""Find figures in plain text: numbers in digits and words, magnitudes,
+currencies, units, approximation cues and ranges.
+
+``find_quantities`` is pure string work (no spaCy), so it is cheap and testable
+on its own; ``claims.py`` adds what needs the parse (the counted thing, dates,
+identifiers, the claimant).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    ISO_AFTER,
+    SCALES,
+    VAGUE,
+    VAGUE_APPROX,
+    WORD_NUMBER,
+    magnitude,
+    parse_digits,
+    unit_for,
+    words_to_number,
+)
+
+
+@dataclass
+class Quantity:
+    """One figure found in text; ``unit`` is None until a counted thing is found."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    currency: bool = False
+    words: bool = False  # written in words ("three", "a dozen")
+    has_magnitude: bool = False  # "billion", "bn", "k" applied
+    grouped: bool = False  # digits with thousands separators ("1,450")
+    number_start: int = 0  # where the digits/words begin (after currency and cue)
+    number_end: int = 0
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _alternation(keys) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
+_SCALE_WORDS = "|".join(list(SCALES) + ["dozen"])
+_WN_ATOM = rf"(?:{WORD_NUMBER}|{_SCALE_WORDS})"
+_NUMBER_RE = re.compile(
+    rf"(?P<cur>(?<![A-Za-z])(?:{_alternation(CURRENCY_PREFIX)}))\s?(?P<csign>[-\u2212])?(?P<cdig>{_DIGITS})"
+    rf"|(?<![\w.,/#])(?P<dig>{_DIGITS})"
+    rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
+    rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:million|billion)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM})*\b))"
+)
+_SPACED_MAGNITUDE = re.compile(
+    r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|m|k)\b(?!-old)", re.I)
+_GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+|[²³23](?![\d]))?|%|″|€|£")
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
+_WORD = re.compile(r"[ \u00a0]*([A-Za-z%°µμ$€£][\w°/.\-²³']*)")
+_TIME_SUFFIX = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|[ap]\.?m\b)")
+_APPROX_BEFORE_RE = re.compile(
+    r"(?i:(?<![\w])(?P<cue>" + _alternation(APPROX_BEFORE) + r"))[ \u00a0]*$")
+_MINUS_BEFORE = re.compile(r"(?i:\bminus[ -]?|\bnegative )$")
+_BETWEEN = re.compile(r"(?i:\bbetween[ \u00a0]+)$")
+_FROM_CHANGE = re.compile(
+    r"(?i:\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increasing|"
+    r"decreased?|decreasing|dropped|drops?|dropping|grew|grow|growing|jumped|jumps?|climbed|climbs?|"
+    r"declined?|slipped|slid|surged|soared|plunged|plummeted|cut|raised|lowered|revised|went|"
+    r"gone|up|down|swung|doubled|tripled)\b[^.;]{0,40}\bfrom[ \u00a0]+)$")
+# Spans never holding a figure: phone numbers, clock times, list numbering, fractions and
+# numeric dates, URLs.
+_MASKS = [
+    re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])"),
+    re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t])"),
+    re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
+]
+_RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for rx in _MASKS:
+        spans.extend(m.span() for m in rx.finditer(text))
+    return spans
+
+
+def _in_mask(pos: int, masks: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in masks)
+
+
+def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, str | None]:
+    """(unit or ISO code, end offset, 'skip' reason) for what follows a figure at ``pos``."""
+    # Spaced unit or currency word: the longest match of up to three words.
+    words: list[tuple[str, int]] = []
+    cursor = pos
+    for _ in range(3):
+        m = _WORD.match(text, cursor)
+        if not m:
+            break
+        word = m.group(1).rstrip(".,;:)'")
+        if not word:
+            break
+        words.append((word, m.start(1) + len(word)))
+        cursor = m.start(1) + len(word)
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        surface = " ".join(w for w, _ in words[:n])
+        end = words[n - 1][1]
+        if n == 1 and surface in ISO_AFTER:
+            return surface, end, None
+        if n == 1 and surface in ("US", "U.S.") and currency:
+            return None, end, None
+        code = CURRENCY_WORDS.get(surface.lower())
+        if code and not (surface.lower() == "won" and not currency):
+            if surface.lower() in ("dollars", "dollar") and n == 1:
+                return "USD", end, None
+            return code, end, None
+        unit = unit_for(surface, glued=False)
+        if unit:
+            return unit, end, None
+    return None, pos, None
+
+
+def _rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
+    """A rate after a unit: "per barrel", "a month", "an ounce" -> ("barrel", end)."""
+    m = re.compile(r"[ \u00a0]*(?:per|a|an)[ \u00a0]+(?:(square|cubic|metric)[ \u00a0]+)?([A-Za-z]+)\b").match(
+        text, pos)
+    if not m:
+        return None, pos
+    word = m.group(2).lower()
+    is_per = m.group(0).strip().lower().startswith("per")
+    if not is_per and re.match(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b", text[m.end():m.end() + 8]):
+        return None, pos  # "$6.78 billion a year earlier": a date, not a rate
+    if not is_per and word not in {"day", "week", "month", "year", "hour", "barrel", "ounce", "gallon",
+                                   "share", "head", "person", "kilogram", "kg", "tonne", "ton", "litre"}:
+        return None, pos
+    unit = unit_for(word, glued=False) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    if m.group(1):
+        unit = unit_for(f"{m.group(1)} {m.group(2)}", glued=False) or f"{m.group(1).lower()} {unit}"
+    return unit, m.end()
+
+
+def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
+    """The quantity starting at match ``m`` (with its suffixes), or None when it is not one."""
+    currency = m.group("cur")
+    start = m.start()
+    words = False
+    has_mag = False
+    value_max = None
+    approx = None
+    if m.group("vague"):
+        phrase = m.group("vague").lower().split()
+        base = VAGUE[phrase[-1]]
+        if len(phrase) == 3:  # "tens of thousands", "hundreds of millions"
+            base *= 10 if phrase[0] == "tens" else 100
+        value, value_max, approx, end = base, base * 10, VAGUE_APPROX, m.end()
+        number_start, number_end = m.start(), m.end()
+        words = True
+    elif m.group("words"):
+        phrase = m.group("words")
+        value = words_to_number(phrase)
+        if value is None:
+            return None
+        end = m.end()
+        number_start, number_end = m.start(), m.end()
+        words = True
+        if value >= 1000 or re.search(r"(?i)hundred|dozen|thousand|million|billion", phrase):
+            has_mag = True
+    else:
+        digits = m.group("cdig") or m.group("dig")
+        number_start, number_end = (m.start("cdig"), m.end("cdig")) if currency else m.span("dig")
+        if _in_mask(number_start, masks):
+            return None
+        value = parse_digits(digits)
+        if value is None:
+            return None
+        minus = _MINUS_BEFORE.search(text, max(0, number_start - 10), number_start)
+        if m.group("csign"):
+            value = -value
+        elif minus:
+            value = -abs(value)
+            start = minus.start()
+        elif not currency and number_start > 0 and text[number_start - 1] in "-\u2212":
+            before = text[number_start - 2] if number_start > 1 else " "
+            if before.isalpha():  # "F-16", "Su-34", "COVID-19": an identifier
+                return None
+            if before.isspace() or before in "(":
+                value = -value
+                start = number_start - 1
+            elif before.isdigit():
+                pass  # second half of "20-30": merged into a range later
+        end = number_end
+    grouped = "," in text[number_start:number_end]
+    unit: str | None = None
+    if currency:
+        code = CURRENCY_PREFIX[currency]
+        if currency in ("PS", "RM", "Rs") and text[m.end("cur"):m.end("cur") + 1].isspace():
+            return None  # "PS 5" is not a price
+        unit = code
+    # Magnitudes and units glued to the digits: "18bn", "640bhp", "1.38pc", "10kW".
+    glued = _GLUED.match(text, end) if not words else None
+    if glued:
+        g = glued.group(0)
+        mag = magnitude(g, currency=bool(unit))
+        if mag is None and g[-1:] in "23²³" and g[:-1]:
+            pass
+        if mag is not None:
+            value *= mag
+            has_mag = True
+            end = glued.end()
+            glued = None
+        elif g in ("%", "€", "£"):
+            unit = {"%": "percent", "€": "EUR", "£": "GBP"}[g]
+            end = glued.end()
+        elif re.fullmatch(r"(?i)st|nd|rd|th|s|am|pm|a|p", g):
+            return None  # ordinal, decade, clock time ("22nd", "1990s", "5am")
+        else:
+            u = unit_for(g, glued=True)
+            if u is None:
+                return None  # "5G", "A380"-like tails: an identifier, not a figure
+            if u in ("kg", "km", "m") and unit:  # "$5m" handled above; "$5km" is nonsense
+                return None
+            unit = u
+            end = glued.end()
+    # Spaced magnitudes: "1.5 million", "4 hundred million", "$40 bn".
+    while True:
+        sm = _SPACED_MAGNITUDE.match(text, end)
+        if not sm:
+            break
+        mag = magnitude(sm.group("m").lower() if sm.group("m").lower() != "m" else "m", currency=bool(unit))
+        if mag is None or (sm.group("m").lower() in ("m", "k") and not unit):
+            break
+        value *= mag
+        has_mag = True
+        end = sm.end()
+    if _TIME_SUFFIX.match(text, end):
+        return None
+    # Hyphenated compounds: "45-year-old" (age), "five-year" (a modifier), "5-mpg", "billion-mile".
+    hy = _HYPHEN_WORD.match(text, end)
+    if hy:
+        w1 = hy.group(1).lower()
+        if hy.group(2) and hy.group(2).lower() == "old":
+            return None  # an age: "45-year-old", "18-month-old"
+        if w1 in ("year", "month", "week", "day", "hour", "minute", "times", "strong", "man",
+                  "member", "point", "seat", "page", "storey", "story", "floor", "lane", "game",
+                  "match", "round", "way", "nation", "party"):
+            return None  # a compound modifier ("a five-year plan", "a 27-member bloc")
+        u = unit_for(w1, glued=True) or CURRENCY_WORDS.get(w1)
+        if u and not unit:
+            unit = u
+            end = hy.end(1)
+    if re.match(r"[ \u00a0]+(?:years?|months?|weeks?|days?)(?:[ \u00a0]+|-)old\b", text[end:end + 20]):
+        return None  # "45 years old", "50 year-old"
+    if unit is None or (unit and currency and not re.match(r"\S", text[end:end + 1] or " ")):
+        su, send, _ = _suffix_unit(text, end, currency=bool(unit))
+        if su and (unit is None or (currency and su in ISO_AFTER)):
+            unit = su
+            end = send
+        elif currency and send > end:  # "$76 US"
+            end = send
+    elif unit:
+        # "$58.24 US" after a glued figure, or an ISO code repeated
+        su, send, _ = _suffix_unit(text, end, currency=True)
+        if su is None and send > end:
+            end = send
+    if unit:
+        rate, rend = _rate_suffix(text, end)
+        if rate:
+            unit = f"{unit} per {rate}"
+            end = rend
+    # Approximation cue before the figure (or before its currency).
+    cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
+    if cue and approx is None:
+        approx = APPROX_BEFORE[cue.group("cue").lower()]
+        start = cue.start("cue")
+    after = re.match(r"[ \u00a0]*(or so|or more|or fewer|or less|plus\b|\+)", text[end:end + 12])
+    if after and approx is None:
+        approx = APPROX_AFTER[after.group(1)]
+        end += after.end()
+    return Quantity(start=start, end=end, value=value, value_max=value_max, unit=unit, approx=approx,
+                    currency=bool(currency) or (unit is not None and unit[:3].isupper() and len(unit) >= 3
+                                                and unit[:3] in ISO_AFTER),
+                    words=words, has_magnitude=has_mag, grouped=grouped,
+                    number_start=number_start, number_end=number_end)
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "20-30", "252 to 287", "between 20 and 30", "three or four" into ranges;
+    drop scores ("2-0", "89-89")."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and q.value_max is None and nxt.value_max is None:
+            gap = text[q.end:nxt.start]
+            sep = _RANGE_SEP.match(gap)
+            if sep:
+                kind = sep.group("sep").lower()
+                low, high = q.value, nxt.value
+                if not q.has_magnitude and nxt.has_magnitude and not q.words:
+                    scaled = low * _scale_of(nxt)
+                    if scaled <= high:
+                        low = scaled
+                by_change = bool(re.search(r"(?i)\bby[ \u00a0]+$", text[max(0, q.start - 4):q.start]))
+                between = bool(_BETWEEN.search(text, max(0, q.start - 9), q.start))
+                from_change = bool(_FROM_CHANGE.search(text, max(0, q.start - 80), q.start))
+                score = (kind in ("-", "\u2013") and gap.strip() == gap and low >= high
+                         and float(low).is_integer() and float(high).is_integer() and high < 200)
+                if score:
+                    i += 2
+                    continue
+                ok = low < high and (
+                    kind in ("-", "\u2013", "\u2014", "through")
+                    or (kind == "to" and not from_change and not (by_change and q.unit))
+                    or (kind == "and" and between)
+                    or (kind == "or" and q.words == nxt.words and high - low <= 2))
+                if ok and (q.unit is None or nxt.unit is None or q.unit.split()[0] == nxt.unit.split()[0]):
+                    start = q.start
+                    if between:
+                        start = _BETWEEN.search(text, max(0, q.start - 9), q.start).start()
+                    out.append(Quantity(start=start, end=nxt.end, value=low, value_max=high,
+                                        unit=nxt.unit or q.unit, approx=q.approx or nxt.approx,
+                                        currency=q.currency or nxt.currency, words=q.words and nxt.words,
+                                        has_magnitude=q.has_magnitude or nxt.has_magnitude,
+                                        grouped=q.grouped or nxt.grouped,
+                                        number_start=q.number_start, number_end=nxt.number_end))
+                    i += 2
+                    continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _scale_of(q: Quantity) -> float:
+    """The magnitude applied to ``q`` (1e9 for "93 billion"), judged from its value."""
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if abs(q.value) >= scale:
+            return scale
+    return 1.0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure in ``text`` with its value, range, unit or currency, and
+    approximation cue, in text order. Clock times, phone numbers, numeric dates,
+    ordinals, ages and identifiers glued to letters ("F-16") are left out; years
+    and dates written out are left to the caller (they need the parse)."""
+    masks = _masked(text)
+    found: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _NUMBER_RE.search(text, pos)
+        if not m:
+            break
+        q = _one_quantity(text, m, masks)
+        pos = max(m.end(), q.end if q else m.end())
+        if q is not None:
+            found.append(q)
+    return _merge_ranges(text, found)
