@@ -19,7 +19,9 @@ from .extensions import ensure_extensions
 # component's output changes: `storyline reprocess` redoes those articles.
 COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
+    ("storyline_timexes", "storyline.nlp.dates", "1"),
     ("storyline_events", "storyline.nlp.events", "1"),
+    ("storyline_claims", "storyline.nlp.claims", "1"),
 ]
 
 CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
