@@ -1,0 +1,341 @@
+"""Quote attribution on PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+
+Run: ``python -m storyline.bench.polnear --split dev`` (reads
+``../shared/data/polnear`` beside the checkout, or ``$STORYLINE_SHARED_DATA/polnear``).
+
+Gold: every attribution relation (``E`` line) of the article's annotation
+file: its Content span(s) and Source span(s) (BRAT standoff; discontinuous
+spans kept as fragments). Articles annotated by several annotators use the
+first annotation file in name order. Attributions with an empty content are
+skipped.
+
+Predictions: ``doc._.storyline_quotes`` of the full pipeline, one item per
+Quote, its span ``[start, end)``.
+
+Matching ("overlap"): a prediction and a gold content *match* when the
+characters they share (gold fragments counted separately, whitespace
+ignored) are at least 30 % of the longer of the two (the Gender Gap Tracker's
+overlap threshold, applied to the longer span so a tiny fragment cannot match
+a long content). Matching is one-to-one, greedy by shared characters.
+"exact" matching requires equal spans after trimming spaces, quotation marks
+and final punctuation.
+
+- *all attributions*: precision = matched predictions / predictions; recall =
+  matched gold contents / gold contents.
+- *quote-bearing*: gold contents that contain a double quotation mark
+  (" “ ” « »), and predictions of kind direct or partial. Precision = those
+  predictions matched (to any gold content) / those predictions; recall = those
+  gold contents matched (by any prediction) / those gold contents.
+- *speaker accuracy*, over matched pairs whose gold has a Source: correct when
+  the predicted ``speaker_span`` overlaps a gold Source span, or when the
+  gold Source names the predicted speaker (the last word of the gold source
+  text, a surname or head noun, occurs in the predicted canonical speaker
+  name or speaker text; case-insensitive). A pair with no predicted speaker
+  counts as wrong.
+
+Timing: ``nlp.pipe`` over the same texts with our components and with the
+plain model (same process, same run); the ratio is (ours / plain) - 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import ConfigError
+
+DOUBLE_QUOTES = "\"\u201c\u201d\u00ab\u00bb"
+OVERLAP = 0.3
+
+REFERENCES = [
+    ("BBC citron on PARC 3.0 (WSJ)", "content overlap F1 0.833 (exact 0.593); source F1 0.820"),
+    ("Gender Gap Tracker (98 articles)", "quote F1 0.837; speaker accuracy 0.865"),
+    ("PolNeAR human agreement", "0.923 per attribution"),
+]
+
+
+def shared_data_dir() -> Path:
+    """``$STORYLINE_SHARED_DATA`` or ``../shared/data`` beside the checkout."""
+    env = os.environ.get("STORYLINE_SHARED_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+@dataclass
+class GoldAttribution:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]] = field(default_factory=list)
+    source_text: str = ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (min(s for s, _ in self.content), max(e for _, e in self.content))
+
+
+@dataclass
+class GoldArticle:
+    name: str
+    text: str
+    published: str | None
+    attributions: list[GoldAttribution]
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field_.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def parse_ann(ann: str, text: str) -> list[GoldAttribution]:
+    """The attribution relations of one BRAT standoff file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (label, _spans(offsets))
+            except ValueError:
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    out = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if not content or not content[1]:
+            continue
+        source = spans.get(rel.get("Source", ""), ("", []))[1]
+        stext = " ".join(text[s:e] for s, e in source)
+        out.append(GoldAttribution(content[1], source, stext))
+    return out
+
+
+def load_split(split: str, root: Path | None = None) -> list[GoldArticle]:
+    """The articles of a PolNeAR split with their gold attributions."""
+    base = (root or shared_data_dir() / "polnear") / "data" / split
+    if not (base / "text").is_dir():
+        raise ConfigError(f"PolNeAR split '{split}' not found under {base}",
+                          hint="set STORYLINE_SHARED_DATA to the folder holding polnear/")
+    anns: dict[str, Path] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", ann.name), ann)
+    out = []
+    for txt in sorted((base / "text").glob("*.txt")):
+        ann = anns.get(txt.stem)
+        if ann is None:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        m = re.search(r"_(\d{4}-\d{2}-\d{2})_", txt.name)
+        out.append(GoldArticle(txt.stem, text, m.group(1) if m else None,
+                               parse_ann(ann.read_text(encoding="utf-8"), text)))
+    return out
+
+
+# -- scoring (pure) ------------------------------------------------------------
+def _chars(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e) if not text[i].isspace()}
+
+
+def overlap_ratio(text: str, pred: tuple[int, int], gold: Sequence[tuple[int, int]]) -> float:
+    """Shared non-space characters / the larger of the two spans' non-space characters."""
+    p, g = _chars(text, [pred]), _chars(text, gold)
+    if not p or not g:
+        return 0.0
+    return len(p & g) / max(len(p), len(g))
+
+
+_TRIM = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb.,;:!?"
+
+
+def exact_match(text: str, pred: tuple[int, int], gold: Sequence[tuple[int, int]]) -> bool:
+    """Equal spans once spaces, quotation marks and edge punctuation are trimmed."""
+    g = (min(s for s, _ in gold), max(e for _, e in gold))
+    def trim(s: int, e: int) -> tuple[int, int]:
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        return s, e
+    return trim(*pred) == trim(*g)
+
+
+def match(text: str, preds: list[tuple[int, int]], golds: list[GoldAttribution],
+          threshold: float = OVERLAP) -> dict[int, int]:
+    """One-to-one matching prediction index -> gold index (greedy by overlap)."""
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if p[1] <= g.span[0] or g.span[1] <= p[0]:
+                continue
+            r = overlap_ratio(text, p, g.content)
+            if r >= threshold:
+                pairs.append((r, i, j))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _r, i, j in sorted(pairs, reverse=True):
+        if i in out or j in used:
+            continue
+        out[i] = j
+        used.add(j)
+    return out
+
+
+def speaker_correct(text: str, quote, gold: GoldAttribution) -> bool:
+    """Predicted speaker span overlaps the gold Source, or the gold Source names the predicted speaker."""
+    if quote.speaker_span is None and quote.speaker is None:
+        return False
+    if quote.speaker_span is not None:
+        s, e = quote.speaker_span
+        if any(s < ge and gs < e for gs, ge in gold.source):
+            return True
+    words = re.findall(r"[\w'\u2019-]+", gold.source_text)
+    if not words:
+        return False
+    last = words[-1].removesuffix("'s").removesuffix("\u2019s").casefold()
+    names = " ".join(x for x in (quote.speaker, quote.speaker_text) if x).casefold()
+    return bool(last) and last in re.findall(r"[\w'\u2019-]+", names)
+
+
+@dataclass
+class Counts:
+    pred: int = 0
+    pred_ok: int = 0
+    gold: int = 0
+    gold_ok: int = 0
+    exact_ok: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.pred_ok / self.pred if self.pred else 0.0
+        r = self.gold_ok / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Scores:
+    all: Counts = field(default_factory=Counts)
+    quoted: Counts = field(default_factory=Counts)
+    speaker_total: int = 0
+    speaker_ok: int = 0
+    quoted_speaker_total: int = 0
+    quoted_speaker_ok: int = 0
+
+
+def score_article(text: str, quotes: list, golds: list[GoldAttribution], sc: Scores) -> None:
+    """Add one article's counts to ``sc``."""
+    preds = [(q.start, q.end) for q in quotes]
+    pairs = match(text, preds, golds)
+    gold_quoted = [any(ch in DOUBLE_QUOTES for s, e in g.content for ch in text[s:e]) for g in golds]
+    pred_quoted = [q.kind in ("direct", "partial") for q in quotes]
+    matched_gold = set(pairs.values())
+    sc.all.pred += len(preds)
+    sc.all.pred_ok += len(pairs)
+    sc.all.gold += len(golds)
+    sc.all.gold_ok += len(matched_gold)
+    sc.all.exact_ok += sum(exact_match(text, preds[i], golds[j].content) for i, j in pairs.items())
+    sc.quoted.pred += sum(pred_quoted)
+    sc.quoted.pred_ok += sum(1 for i in pairs if pred_quoted[i])
+    sc.quoted.gold += sum(gold_quoted)
+    sc.quoted.gold_ok += sum(1 for j in matched_gold if gold_quoted[j])
+    for i, j in pairs.items():
+        if not golds[j].source:
+            continue
+        ok = speaker_correct(text, quotes[i], golds[j])
+        sc.speaker_total += 1
+        sc.speaker_ok += ok
+        if gold_quoted[j]:
+            sc.quoted_speaker_total += 1
+            sc.quoted_speaker_ok += ok
+
+
+# -- running -------------------------------------------------------------------
+def run(split: str = "dev", model: str | None = None, limit: int | None = None,
+        root: Path | None = None) -> dict:
+    """Scores and timing of the quote layer on one PolNeAR split."""
+    import spacy
+
+    from ..nlp.pipeline import load_nlp
+    from ..settings import resolve
+
+    model = model or resolve().model
+    articles = load_split(split, root)[:limit]
+    texts = [a.text for a in articles]
+    nlp = load_nlp(model)
+    plain = spacy.load(model)
+
+    def docs():
+        for a in articles:
+            d = nlp.make_doc(a.text)
+            d._.storyline_published = a.published
+            yield d
+
+    list(plain.pipe(texts[:2]))  # warm-up both
+    list(nlp.pipe(list(docs())[:2]))
+    t0 = time.perf_counter()
+    list(plain.pipe(texts))
+    t_plain = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe(docs()))
+    t_ours = time.perf_counter() - t0
+
+    sc = Scores()
+    for a, d in zip(articles, parsed):
+        score_article(a.text, d._.storyline_quotes, a.attributions, sc)
+    return {"split": split, "model": model, "articles": len(articles), "scores": sc,
+            "t_plain": t_plain, "t_ours": t_ours}
+
+
+def report(result: dict) -> str:
+    """A markdown table of ``run``'s result."""
+    sc: Scores = result["scores"]
+    pa, ra, fa = sc.all.prf()
+    pq, rq, fq = sc.quoted.prf()
+    acc = sc.speaker_ok / sc.speaker_total if sc.speaker_total else 0.0
+    qacc = sc.quoted_speaker_ok / sc.quoted_speaker_total if sc.quoted_speaker_total else 0.0
+    exact = sc.all.exact_ok / sc.all.gold if sc.all.gold else 0.0
+    ratio = result["t_ours"] / result["t_plain"] - 1 if result["t_plain"] else 0.0
+    lines = [
+        f"PolNeAR {result['split']}: {result['articles']} articles, model {result['model']}",
+        "",
+        "| measure | precision | recall | F1 | n (gold / pred) |",
+        "|---|---|---|---|---|",
+        f"| content, all attributions (overlap >= {OVERLAP}) | {pa:.3f} | {ra:.3f} | {fa:.3f} | {sc.all.gold} / {sc.all.pred} |",
+        f"| content, quote-bearing (overlap >= {OVERLAP}) | {pq:.3f} | {rq:.3f} | {fq:.3f} | {sc.quoted.gold} / {sc.quoted.pred} |",
+        f"| content exact recall, all | | {exact:.3f} | | |",
+        "",
+        "| speaker accuracy | value | n (matched with a gold source) |",
+        "|---|---|---|",
+        f"| all matched attributions | {acc:.3f} | {sc.speaker_total} |",
+        f"| quote-bearing matched | {qacc:.3f} | {sc.quoted_speaker_total} |",
+        "",
+        f"Throughput: plain parse {result['t_plain']:.1f} s, with storyline_entities + storyline_quotes "
+        f"{result['t_ours']:.1f} s: +{ratio * 100:.1f} % (target <= 25 %).",
+        "",
+        "Published references (other corpora/definitions; for orientation only):",
+        "",
+    ]
+    lines += [f"- {name}: {fig}" for name, fig in REFERENCES]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m storyline.bench.polnear", description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    args = parser.parse_args(argv)
+    print(report(run(args.split, args.model, args.limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

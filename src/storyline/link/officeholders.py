@@ -1,0 +1,210 @@
+"""Office holders with dates: which person held a role in a country or body
+on a given day. Resolves role phrases ("the French president", "Russia's
+foreign minister", "the Kremlin spokesman") when an article never names the
+person.
+
+The built-in table is ``link/data/officeholders.csv`` (columns: role,
+country_or_body, person, start, end, aliases; ``end`` empty = in office;
+aliases ``|``-separated). The sample corpus's table and user CSV files in the
+same format are added on top.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+
+BUILTIN_TABLE = Path(__file__).parent / "data" / "officeholders.csv"
+SAMPLE_TABLE = Path(__file__).parent.parent / "sample" / "officeholders.csv"
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    role: str  # canonical role, lower case: "president", "foreign minister", ...
+    country_or_body: str  # canonical: "France", "European Union", "NATO"
+    person: str
+    start: str  # YYYY-MM-DD ("" = unknown, always true)
+    end: str  # YYYY-MM-DD exclusive-ish ("" = still in office)
+    aliases: tuple[str, ...] = ()
+
+    def holds_on(self, day: str | None) -> bool:
+        """True when the office was held on ``day`` (YYYY-MM-DD...); any day when None."""
+        if not day:
+            return not self.end
+        day = day[:10]
+        return (not self.start or self.start <= day) and (not self.end or day < self.end)
+
+
+# Role phrases as written -> canonical role of the table.
+ROLE_SYNONYMS: dict[str, str] = {
+    "president": "president",
+    "head of state": "president",
+    "leader": "president",
+    "prime minister": "prime minister",
+    "premier": "prime minister",
+    "pm": "prime minister",
+    "chancellor": "chancellor",
+    "head of government": "prime minister",
+    "foreign minister": "foreign minister",
+    "minister of foreign affairs": "foreign minister",
+    "foreign affairs minister": "foreign minister",
+    "foreign secretary": "foreign minister",
+    "secretary of state": "foreign minister",
+    "top diplomat": "foreign minister",
+    "defence minister": "defence minister",
+    "defense minister": "defence minister",
+    "minister of defence": "defence minister",
+    "minister of defense": "defence minister",
+    "defence secretary": "defence minister",
+    "defense secretary": "defence minister",
+    "secretary of defense": "defence minister",
+    "armed forces minister": "defence minister",
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "press secretary": "spokesperson",
+    "foreign ministry spokesperson": "foreign ministry spokesperson",
+    "foreign ministry spokesman": "foreign ministry spokesperson",
+    "foreign ministry spokeswoman": "foreign ministry spokesperson",
+    "secretary general": "secretary general",
+    "secretary-general": "secretary general",
+    "vice president": "vice president",
+    "commission president": "commission president",
+    "council president": "council president",
+    "foreign policy chief": "foreign policy chief",
+    "high representative": "foreign policy chief",
+    "monarch": "monarch",
+    "king": "monarch",
+    "queen": "monarch",
+}
+
+# Roles whose head of state is not a "president": "leader"/"head of state" fall back to these.
+_HEAD_FALLBACK = {"president": ("chancellor", "prime minister", "monarch")}
+_HEAD_PHRASES = {"leader", "head of state"}
+
+# Country adjectives, demonyms and short forms -> canonical country_or_body.
+COUNTRY_NAMES: dict[str, str] = {
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "russia": "Russia", "russian": "Russia", "moscow": "Russia", "kremlin": "Kremlin",
+    "united states": "United States", "us": "United States", "u.s.": "United States",
+    "usa": "United States", "america": "United States", "american": "United States",
+    "washington": "United States", "white house": "White House",
+    "united kingdom": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "british": "United Kingdom", "london": "United Kingdom",
+    "france": "France", "french": "France", "paris": "France",
+    "germany": "Germany", "german": "Germany", "berlin": "Germany",
+    "poland": "Poland", "polish": "Poland", "warsaw": "Poland",
+    "italy": "Italy", "italian": "Italy", "rome": "Italy",
+    "european union": "European Union", "eu": "European Union", "european commission": "European Union",
+    "european council": "European Union", "brussels": "European Union",
+    "nato": "NATO", "united nations": "United Nations", "un": "United Nations", "u.n.": "United Nations",
+    "china": "China", "chinese": "China", "beijing": "China",
+    "turkey": "Turkey", "turkish": "Turkey", "türkiye": "Turkey", "ankara": "Turkey",
+    "belarus": "Belarus", "belarusian": "Belarus", "minsk": "Belarus",
+    "hungary": "Hungary", "hungarian": "Hungary", "budapest": "Hungary",
+    "finland": "Finland", "finnish": "Finland", "canada": "Canada", "canadian": "Canada",
+    "iaea": "IAEA",
+}
+
+_CSV_COLUMNS = ("role", "country_or_body", "person", "start", "end", "aliases")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+def canonical_place(text: str) -> str | None:
+    """The canonical country or body named by ``text`` ("French" -> "France"), or None."""
+    key = _norm(text).removeprefix("the ").removesuffix("'s").removesuffix("'")
+    if key in COUNTRY_NAMES:
+        return COUNTRY_NAMES[key]
+    for row in load_table():
+        if _norm(row.country_or_body) == key:
+            return row.country_or_body
+    return None
+
+
+def canonical_role(text: str) -> str | None:
+    """The table's role named by ``text`` ("defense secretary" -> "defence minister"), or None."""
+    return ROLE_SYNONYMS.get(_norm(text).replace("-", " "))
+
+
+def read_table(path: Path) -> list[OfficeHolder]:
+    """Rows of one office-holder CSV; raises ConfigError naming a bad row."""
+    rows: list[OfficeHolder] = []
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = set(_CSV_COLUMNS[:3]) - set(reader.fieldnames or ())
+            if missing:
+                raise ConfigError(f"{path}: office-holder table lacks column(s) {', '.join(sorted(missing))}",
+                                  hint="columns: " + ",".join(_CSV_COLUMNS))
+            for n, rec in enumerate(reader, start=2):
+                start, end = (rec.get("start") or "").strip(), (rec.get("end") or "").strip()
+                for value in (start, end):
+                    if value and not _DATE.match(value):
+                        raise ConfigError(f"{path}:{n}: date {value!r} is not YYYY-MM-DD",
+                                          hint="leave 'end' empty for a person still in office")
+                person = (rec.get("person") or "").strip()
+                if not person:
+                    continue
+                aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
+                rows.append(OfficeHolder(_norm(rec["role"]), rec["country_or_body"].strip(), person,
+                                         start, end, aliases))
+    except OSError as err:
+        raise ConfigError(f"cannot read office-holder table {path}: {err.strerror}") from None
+    return rows
+
+
+@lru_cache(maxsize=8)
+def load_table(extra: tuple[str, ...] = ()) -> tuple[OfficeHolder, ...]:
+    """The built-in table, the sample corpus's table when present, then ``extra`` CSV files."""
+    paths = [BUILTIN_TABLE] + ([SAMPLE_TABLE] if SAMPLE_TABLE.is_file() else []) + [Path(p) for p in extra]
+    rows: list[OfficeHolder] = []
+    for path in paths:
+        rows.extend(read_table(path))
+    return tuple(rows)
+
+
+def holder(role: str, place: str, day: str | None, extra: tuple[str, ...] = ()) -> OfficeHolder | None:
+    """Who held ``role`` (a phrase, e.g. "defense secretary") for ``place`` on ``day``; None if unknown."""
+    canon = canonical_role(role)
+    where = canonical_place(place) or place
+    if canon is None:
+        return None
+    wanted = [canon]
+    if _norm(role) in _HEAD_PHRASES:
+        wanted += list(_HEAD_FALLBACK.get(canon, ()))
+    table = load_table(extra)
+    for want in wanted:
+        hits = [r for r in table if r.role == want and _norm(r.country_or_body) == _norm(where) and r.holds_on(day)]
+        if hits:
+            # the latest start wins when tables overlap (a user row overrides the built-in one)
+            return max(hits, key=lambda r: r.start)
+    return None
+
+
+@lru_cache(maxsize=8)
+def alias_index(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Lower-cased alias, full name and unambiguous surname -> canonical person name."""
+    index: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for row in load_table(extra):
+        for name in (row.person, *row.aliases):
+            index[_norm(name)] = row.person
+            surnames.setdefault(_norm(name.split()[-1]), set()).add(row.person)
+    for surname, people in surnames.items():
+        if len(people) == 1 and surname not in index:
+            index[surname] = next(iter(people))
+    return index
+
+
+def canonical_person(name: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The table's canonical name for a person name, alias or unique surname; None if unknown."""
+    return alias_index(extra).get(_norm(name))

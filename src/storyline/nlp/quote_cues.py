@@ -1,0 +1,49 @@
+"""Cue words: verbs that introduce speech or a stated position.
+
+``SPEECH_CUES`` attach a direct quote to its speaker ("...," she said);
+``INDIRECT_CUES`` (a wider set, adding verbs of position and belief) mark
+reported speech when they govern a clause ("X warned that ..."). The lists
+were written by hand and checked against the cue words of PolNeAR's train
+split (their frequency there, not any text).
+"""
+
+from __future__ import annotations
+
+SPEECH_CUES: frozenset[str] = frozenset("""
+say tell add state declare announce explain note write tweet post argue claim insist warn stress
+emphasize emphasise assert contend maintain suggest report confirm deny admit acknowledge concede
+reply respond answer ask recall predict promise pledge vow urge caution complain remark observe
+comment reiterate repeat continue conclude charge allege boast joke quip lament reveal disclose
+indicate testify assure counter retort object protest shout yell scream whisper mutter blog email
+text inform advise affirm proclaim speculate recount describe call brand dub label term
+criticize criticise praise condemn denounce blast slam decry question wonder mention cite quote
+chime interject exclaim sigh laugh tout rail thunder hit fire muse point put agree disagree
+""".split())
+
+INDIRECT_CUES: frozenset[str] = SPEECH_CUES | frozenset("""
+believe think hope fear feel know expect worry estimate figure reckon guess show find
+propose recommend demand threaten signal underline underscore highlight reason acknowledge
+accuse blame hint imply insist predict project calculate conclude learn realize realise
+understand doubt assume suspect contend determine rule decide vow swear pledge
+""".split())
+
+# Verbs whose quoted complement names a thing ("branded the plan 'reckless'"):
+# a short quote they govern is a partial quote, not a scare quote.
+NAMING_CUES: frozenset[str] = frozenset("""
+call brand dub label term describe deem denounce slam blast praise hail characterize
+characterise refer dismiss decry condemn
+""".split())
+
+# Nouns that can stand for a statement's source or cue ("in a statement").
+ROLE_NOUNS: frozenset[str] = frozenset("""
+president minister chancellor premier secretary spokesman spokeswoman spokesperson leader
+official ambassador envoy commander general chief head governor mayor senator representative
+diplomat adviser advisor aide negotiator prosecutor judge director chairman chairwoman chair
+king queen monarch ceo founder candidate nominee lawmaker deputy mp
+""".split())
+
+ORG_NOUNS: frozenset[str] = frozenset("""
+ministry kremlin government administration department office agency army military command
+council commission committee campaign company firm party embassy court parliament union
+organization organisation group bank institute service staff authorities police
+""".split())

@@ -1,0 +1,167 @@
+"""Find quoted stretches of text by their marks: straight and curly double
+quotes, guillemets, and single quotes told apart from apostrophes.
+
+Pure functions over a string; no spaCy. Offsets are end-exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opening mark -> closing marks accepted for it
+_PAIRS = {
+    "\u201c": "\u201d\u201c\"",  # “ ... ” (some sites close with “ or ")
+    "\u201e": "\u201c\u201d",  # „ ... “ (German style)
+    "\u00ab": "\u00bb",  # « ... »
+    "\u2018": "\u2019",  # ‘ ... ’
+}
+DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+ALL_MARKS = DOUBLE_MARKS + "'\u2018\u2019"
+_MAX_SINGLE = 400  # single-quoted stretches longer than this are apostrophe accidents
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch between marks: ``open``/``close`` are the mark offsets,
+    ``start``/``end`` the content (without marks, trimmed of spaces).
+    ``closed`` is False for a quote that runs to the paragraph end unclosed
+    (the news convention for a quote continued in the next paragraph)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    mark: str
+    closed: bool = True
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        """The span including the marks."""
+        return (self.open, self.close + (1 if self.closed else 0))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (split on line breaks)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _straight_double(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Pairs of straight double quotes inside one paragraph [lo, hi)."""
+    pos = [i for i in range(lo, hi) if text[i] == '"']
+    out = []
+    i = 0
+    while i < len(pos):
+        o = pos[i]
+        if i + 1 < len(pos):
+            out.append((o, pos[i + 1], True))
+            i += 2
+        else:
+            # one unmatched mark: an unclosed quote running to paragraph end,
+            # but only when it looks like an opening mark (space or start before it)
+            if o == lo or not _is_word(text[o - 1]):
+                out.append((o, hi, False))
+            i += 1
+    return out
+
+
+def _curly_and_guillemets(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    out = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in ("\u201c", "\u201e", "\u00ab"):
+            closers = _PAIRS[ch]
+            j = i + 1
+            while j < hi and text[j] not in closers:
+                j += 1
+            if j < hi:
+                out.append((i, j, True))
+                i = j + 1
+                continue
+            out.append((i, hi, False))
+            break
+        i += 1
+    return out
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-\"\u201c:") and (_is_word(after) or after in "$\u00a3\u20ac")
+
+
+def _closes_single(text: str, j: int) -> bool:
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    if before.isspace() or _is_word(after):
+        return False  # an opening mark or an in-word apostrophe (don't, Kyiv's)
+    return True
+
+
+def _single(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    out = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in "'\u2018" and _opens_single(text, i):
+            j = i + 1
+            while j < hi and j - i <= _MAX_SINGLE:
+                if text[j] in "'\u2019" and _closes_single(text, j):
+                    # "the players' union": a plural possessive, not a close
+                    if text[j - 1] == "s" and j + 2 < hi and text[j + 1] == " " and text[j + 2].islower():
+                        j += 1
+                        continue
+                    break
+                j += 1
+            if j < hi and j - i <= _MAX_SINGLE and text[j] in "'\u2019":
+                out.append((i, j, True))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """Every top-level quoted stretch in ``text``, in order; single-quoted
+    stretches inside double-quoted ones (quotes within quotes) are not listed."""
+    found: list[QuotedSpan] = []
+    for lo, hi in paragraphs(text):
+        doubles = _straight_double(text, lo, hi) + _curly_and_guillemets(text, lo, hi)
+        doubles.sort()
+        kept: list[tuple[int, int, bool]] = []
+        for o, c, closed in doubles:
+            if kept and o < (kept[-1][1] + (1 if kept[-1][2] else 0)):
+                continue  # overlapping mixed styles: keep the first
+            kept.append((o, c, closed))
+        singles = [s for s in _single(text, lo, hi)
+                   if not any(o <= s[0] and s[1] <= c for o, c, _ in kept)]
+        for o, c, closed in sorted(kept + singles):
+            if any(o < k[1] and k[0] < c for k in kept if (k[0], k[1]) != (o, c)) and text[o] not in DOUBLE_MARKS:
+                continue
+            s, e = _trimmed(text, o + 1, c)
+            if e <= s:
+                continue
+            found.append(QuotedSpan(o, c, s, e, text[o], closed))
+    return found
+
+
+def word_count(text: str) -> int:
+    """Number of word-like tokens in ``text``."""
+    return len(re.findall(r"[\w\u2019']+", text))

@@ -1,0 +1,391 @@
+"""``storyline_quotes``: who said what. Sets ``doc._.storyline_quotes`` to a
+list of :class:`~storyline.models.Quote` in text order.
+
+Kinds:
+
+- ``direct``: content wholly inside quotation marks ("We will not give up,"
+  she said), including quotes split by their attribution, multi-sentence and
+  continuation paragraphs (no attribution of their own: they inherit the
+  speaker of the quote just before), and first-person speech whose marks were
+  lost but which carries a trailing attribution (I condemn this, she said).
+- ``partial``: a short quoted fragment governed by a cue (branded the plan
+  "reckless"), or reported speech that contains quoted words; ``text`` is
+  the fragment, or the whole reported clause when the clause is longer.
+- ``indirect``: reported speech without marks: "X said (that) ...",
+  "according to X, ...", "X told reporters ...", "X warned that ...".
+
+Quoted stretches of one to three words that no cue governs (scare quotes,
+titles of books or operations) are not quotes. ``Quote.text`` is the content
+without the marks; ``start``/``end`` cover it in ``doc.text`` (for a quote
+split by its attribution, from the first fragment's start to the last
+fragment's end; ``text`` then joins the fragments).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Quote
+from .extensions import ensure_extensions
+from .quote_cues import INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
+from .quote_marks import QuotedSpan, find_quoted, paragraphs, word_count
+from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
+
+_SENT_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s*$")
+_FIRST_PERSON_WORDS = FIRST_PERSON | {"my", "our", "myself", "ourselves"}
+_FRAGMENT_PATH = {"dobj", "oprd", "attr", "acomp", "xcomp", "conj", "appos", "amod", "compound", "npadvmod",
+                  "nsubj", "ccomp", "advcl", "dep"}
+MIN_DIRECT_WORDS = 4  # fewer words (and no sentence punctuation) = a fragment
+
+
+@dataclass
+class _Found:
+    """A quote under construction (char offsets; ``parts`` for split quotes)."""
+
+    start: int
+    end: int
+    kind: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue: Token | None = None
+    cue_text: str | None = None
+    subject: Token | None = None
+    speaker: Speaker | None = None
+    inherited_from: "_Found | None" = None
+
+
+# -- small pure helpers ------------------------------------------------------
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inward past spaces and edge punctuation (, ; : and dashes)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:\u2014\u2013-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014\u2013-"):
+        end -= 1
+    return start, end
+
+
+def looks_like_statement(text: str) -> bool:
+    """True for quoted text long or complete enough to be someone's statement."""
+    return word_count(text) >= MIN_DIRECT_WORDS or bool(_SENT_END.search(text.strip()) and word_count(text) >= 2)
+
+
+def join_parts(text: str, parts: list[tuple[int, int]]) -> str:
+    """The fragments of a split quote joined into one text."""
+    pieces = [text[s:e].strip() for s, e in parts]
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out = out.rstrip(",") + " " + piece
+    return out
+
+
+# -- the extractor -----------------------------------------------------------
+class QuoteExtractor:
+    def __init__(self, doc: Doc, extra_tables: tuple[str, ...] = ()):
+        self.doc = doc
+        self.text = doc.text
+        canon: dict[tuple[int, int], tuple[str, str]] = {}
+        for ent in doc._.storyline_entities or []:
+            for m in ent.mentions:
+                canon[tuple(m)] = (ent.name, ent.type)
+        self.resolver = SpeakerResolver(doc, canon, extra_tables)
+        self.marks = find_quoted(self.text)
+        self.paras = paragraphs(self.text)
+        self._quoted = bytearray(len(self.text) + 1)  # 1 = inside a quoted stretch (marks included)
+        for q in self.marks:
+            a, b = q.outer
+            self._quoted[a:b] = b"\x01" * (b - a)
+
+    # tokens ------------------------------------------------------------------
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return list(span) if span is not None else []
+
+    def _in_quote(self, tok: Token) -> bool:
+        return self._quoted[tok.idx]
+
+    def _para_of(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.paras):
+            if s <= offset < e or (offset == e):
+                return i
+        return -1
+
+    # frames ------------------------------------------------------------------
+    def _frame_before(self, q: QuotedSpan, lo: int) -> list[Token]:
+        """Tokens between the previous sentence end (outside quotes) and the open mark."""
+        toks = [t for t in self._tokens(lo, q.open) if not self._in_quote(t)]
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k].text in (".", "!", "?") and k < len(toks) - 1:
+                return toks[k + 1:]
+            if toks[k].text in (".", "!", "?"):
+                return []
+        return toks
+
+    def _frame_after(self, q: QuotedSpan, hi: int) -> list[Token]:
+        """Tokens between the close mark and the next sentence end (outside quotes)."""
+        out = []
+        for t in self._tokens(q.outer[1], hi):
+            if self._in_quote(t):
+                break
+            out.append(t)
+            if t.text in (".", "!", "?", ":") or "\n" in t.text:
+                break
+        return out
+
+    @staticmethod
+    def _cue_in(tokens: list[Token], last: bool) -> Token | None:
+        seq = reversed(tokens) if last else tokens
+        for t in seq:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                return t
+            if t.lemma_.lower() in SPEECH_CUES and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() != "be":
+                return t
+        return None
+
+    def _subject(self, cue: Token) -> Token | None:
+        if cue.lower_ == "according":
+            to = cue.doc[cue.i + 1]
+            for child in to.children:
+                if child.dep_ == "pobj":
+                    return child
+            return cue.doc[cue.i + 2] if cue.i + 2 < len(cue.doc) else None
+        return subject_of(cue)
+
+    # direct quotes -------------------------------------------------------------
+    def direct(self) -> list[_Found]:
+        found: list[_Found] = []
+        prev: _Found | None = None
+        prev_q: QuotedSpan | None = None
+        for qi, q in enumerate(self.marks):
+            content = self.text[q.start:q.end]
+            pi = self._para_of(q.open)
+            plo, phi = self.paras[pi] if pi >= 0 else (0, len(self.text))
+            lo = max(plo, prev_q.outer[1] if prev_q and prev_q.outer[1] <= q.open else plo)
+            nxt = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(self.text)
+            hi = min(phi, nxt)
+            before = self._frame_before(q, lo)
+            after = self._frame_after(q, hi)
+            prev_char = self.text[:q.open].rstrip()[-1:] if self.text[:q.open].strip() else ""
+            embedded = bool(prev_char) and (prev_char.isalnum() or prev_char in ")%$") and q.open > plo
+            if _SENT_END.search(content):
+                # after a complete sentence only "... ." Smith said / asked Smith. attaches
+                after = after[:4]
+            cue_after = self._cue_in(after, last=False)
+            if cue_after is not None and _SENT_END.search(content) and any(c.dep_ == "ccomp" for c in cue_after.children):
+                cue_after = None  # "She added that ...": a new sentence with its own content
+            cue_before = self._cue_in(before, last=True)
+            # "Yes," she said / "We will not," he said, "...": a fragment ending in , ? ! before a cue
+            statement = looks_like_statement(content) or (
+                cue_after is not None and content.rstrip()[-1:] in (",", "?", "!"))
+
+            # "We will not," he said, "give up." and "...," he said. "More.": one statement
+            if (prev is not None and prev_q is not None and prev.kind == "direct" and prev.cue is not None
+                    and prev_q.outer[1] <= prev.cue.idx < q.open
+                    and pi == self._para_of(prev_q.open)
+                    and not embedded and (statement or self.text[prev_q.outer[1]:q.open].strip().endswith(","))
+                    and cue_after is None and (not before or (cue_before is not None and cue_before.i == prev.cue.i))):
+                prev.parts.append((q.start, q.end))
+                prev.end = q.end
+                prev_q = q
+                continue
+
+            if embedded and not (before and before[-1].lemma_.lower() in SPEECH_CUES and before[-1].pos_ == "VERB"):
+                part = self._partial(q, statement)  # a quoted phrase inside a sentence
+                if part is not None:
+                    found.append(part)
+                prev_q = q
+                continue
+            if not statement:
+                part = self._partial(q, statement)  # else scare quotes, titles: not quotes
+                if part is not None:
+                    found.append(part)
+                prev_q = q
+                continue
+
+            cue = None
+            colon = bool(before) and before[-1].text == ":"
+            if cue_after is not None and (not colon or cue_before is None):
+                cue = cue_after
+            elif cue_before is not None:
+                cue = cue_before
+            f = _Found(q.start, q.end, "direct", [(q.start, q.end)], cue=cue)
+            if cue is not None:
+                f.subject = self._subject(cue)
+            elif colon:
+                # "Gingrich: ..." / "He put it this way:": the subject before the colon
+                f.subject = self._colon_subject(before)
+            if f.subject is None and prev is not None and prev.kind == "direct":
+                # continuation: same paragraph, or the next paragraph after a quote
+                ppi = self._para_of(prev.start)
+                if ppi == pi or (ppi == pi - 1 and self._starts_para(q, pi)):
+                    f.inherited_from, f.cue = prev, prev.cue
+            found.append(f)
+            prev = f
+            prev_q = q
+        return found
+
+    def _starts_para(self, q: QuotedSpan, pi: int) -> bool:
+        return self.text[self.paras[pi][0]:q.open].strip() == ""
+
+    def _colon_subject(self, before: list[Token]) -> Token | None:
+        for t in reversed(before):
+            if t.ent_type_ in ("PERSON", "ORG") or t.dep_ in ("nsubj", "nsubjpass"):
+                return t
+        return None
+
+    def _partial(self, q: QuotedSpan, statement: bool) -> _Found | None:
+        """A quoted fragment a cue governs: the reported clause holding it
+        ("said the plan was 'reckless'") or the fragment itself ("branded it
+        'reckless'"); None for scare quotes and titles."""
+        toks = self._tokens(q.start, q.end)
+        if not toks:
+            return None
+        tok = min(toks, key=lambda t: len(list(t.ancestors)))
+        path: list[str] = []
+        for _ in range(7):
+            if tok.head is tok:
+                return None
+            child, tok = tok, tok.head
+            path.append(child.dep_ if child.dep_ not in ("prep", "pobj") else f"{child.dep_}:{child.lower_}")
+            if child.dep_ == "ccomp" and tok.lemma_.lower() in INDIRECT_CUES and tok.pos_ == "VERB":
+                subj = self._subject(tok)
+                if subj is None:
+                    return None
+                start, end = strip_span(self.text, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                start, end = min(start, q.start), max(end, q.end)
+                return _Found(start, end, "partial", [(start, end)], cue=tok, subject=subj)
+            if tok.lemma_.lower() in INDIRECT_CUES | NAMING_CUES and tok.pos_ == "VERB":
+                if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "so":
+                    return None  # "so-called": the writer's distance, not a speaker's words
+                if len(path) <= 3 and all(d in _FRAGMENT_PATH or d.startswith(("prep:as", "pobj")) for d in path):
+                    subj = self._subject(tok)
+                    if subj is not None:
+                        return _Found(q.start, q.end, "partial", [(q.start, q.end)], cue=tok, subject=subj)
+                return None
+        return None
+
+    # indirect speech ------------------------------------------------------------
+    def indirect(self, taken: list[tuple[int, int]]) -> list[_Found]:
+        found = []
+        for tok in self.doc:
+            if self._in_quote(tok):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                f = self._according(tok)
+            elif tok.lemma_.lower() in INDIRECT_CUES and tok.pos_ == "VERB":
+                f = self._reported(tok)
+            else:
+                continue
+            if f is None:
+                continue
+            if any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
+                # a clause that holds a direct quote is covered by it
+                inner = [(s, e) for s, e in taken if f.start <= s and e <= f.end]
+                if not inner or len(inner) != len([1 for s, e in taken if s < f.end and f.start < e]):
+                    continue
+                f.kind = "partial"
+            found.append(f)
+        return found
+
+    def _reported(self, cue: Token) -> _Found | None:
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return None
+        subj = self._subject(cue)
+        if subj is None:
+            return None
+        start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        if start <= subj.idx < end or start <= cue.idx < end:
+            return None
+        start, end = strip_span(self.text, start, end)
+        while end > start and self.text[end - 1] in ".":
+            end -= 1
+        if word_count(self.text[start:end]) < 2:
+            return None
+        kind = "indirect"
+        if start < cue.idx and self._first_person(start, end):
+            kind = "direct"  # lost marks: "I condemn this, the president said"
+        return _Found(start, end, kind, [(start, end)], cue=cue, subject=subj)
+
+    def _according(self, tok: Token) -> _Found | None:
+        to = self.doc[tok.i + 1]
+        phrase_start = tok.idx
+        phrase_end = to.right_edge.idx + len(to.right_edge)
+        head = tok.head
+        sent = tok.sent
+        if head.i == tok.i:
+            head = sent.root
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        if lo >= phrase_start - 2:
+            lo = phrase_end  # the phrase opens the clause
+        elif hi <= phrase_end + 2:
+            hi = phrase_start  # the phrase closes it
+        start, end = strip_span(self.text, lo, hi)
+        while end > start and self.text[end - 1] in ".":
+            end -= 1
+        if word_count(self.text[start:end]) < 2:
+            return None
+        return _Found(start, end, "indirect", [(start, end)], cue=tok, cue_text="according to",
+                      subject=self._subject(tok))
+
+    def _first_person(self, start: int, end: int) -> bool:
+        return any(t.lower_ in _FIRST_PERSON_WORDS for t in self._tokens(start, end))
+
+    # assembly ----------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        direct = self.direct()
+        taken = [(f.start, f.end) for f in direct if f.kind == "direct"]
+        taken += [(s, e) for f in direct if f.kind == "direct" for s, e in f.parts]
+        partial = [f for f in direct if f.kind == "partial"]
+        indirect = self.indirect(taken)
+        # a partial fragment inside reported speech already found is part of that record
+        partial = [p for p in partial if not any(i.start <= p.start and p.end <= i.end for i in indirect)]
+        items = sorted([f for f in direct if f.kind == "direct"] + partial + indirect, key=lambda f: f.start)
+        quotes = []
+        for f in items:
+            if f.inherited_from is not None:
+                speaker = f.inherited_from.speaker
+            elif f.subject is not None:
+                speaker = self.resolver.resolve(f.subject)
+            else:
+                speaker = None
+            f.speaker = speaker
+            text = join_parts(self.text, f.parts) if len(f.parts) > 1 else self.text[f.start:f.end]
+            cue = f.cue_text or (f.cue.lemma_.lower() if f.cue is not None else None)
+            if cue == "according":
+                cue = "according to"
+            quotes.append(Quote(
+                text=text, start=f.start, end=f.end, kind=f.kind,
+                speaker=speaker.name if speaker else None,
+                speaker_id=speaker.id if speaker else None,
+                speaker_text=speaker.text if speaker else None,
+                speaker_span=speaker.span if speaker else None,
+                cue=cue,
+            ))
+        return quotes
+
+
+def extract_quotes(doc: Doc, extra_tables: tuple[str, ...] = ()) -> list[Quote]:
+    """Quotes of a parsed Doc (needs the parser, NER and ``storyline_entities``), in text order."""
+    ensure_extensions()
+    if doc._.storyline_entities is None:
+        from .entities import group_entities
+
+        doc._.storyline_entities = group_entities(doc)
+    return QuoteExtractor(doc, extra_tables).run()
+
+
+@Language.factory("storyline_quotes", default_config={"officeholder_tables": []})
+def make_quotes(nlp: Language, name: str, officeholder_tables: list[str]):
+    """Pipeline component: ``doc._.storyline_quotes``. ``officeholder_tables``: extra
+    CSV files added to the built-in office-holder table."""
+    ensure_extensions()
+    extra = tuple(officeholder_tables)
+
+    def storyline_quotes(doc: Doc) -> Doc:
+        doc._.storyline_quotes = extract_quotes(doc, extra)
+        return doc
+
+    return storyline_quotes

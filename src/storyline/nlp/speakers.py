@@ -1,0 +1,301 @@
+"""Speakers: from the subject of a cue verb to the in-text mention and the
+canonical entity it stands for (a name, a role, an organisation, a pronoun).
+
+Resolution order for a mention: a named entity inside it; a pronoun -> the
+most recent compatible person or speaker; a role phrase -> a titled person
+named earlier in the article ("President Olena Marchuk" ... "the president"),
+else the office holder on the article's date; an organisation noun ("the
+ministry") -> the most recent organisation whose name ends with it; a
+spokesperson "of/for" an organisation -> that organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..link.aliases import canonical_alias
+from ..link.officeholders import canonical_place, canonical_role, holder
+from .entities import entity_id, normalise_name
+from .quote_cues import ORG_NOUNS, ROLE_NOUNS
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+_NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "punct"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "aide"}
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the mention in the text and the canonical entity (if known)."""
+
+    text: str
+    span: tuple[int, int]
+    name: str | None = None
+    type: str | None = None
+
+    @property
+    def id(self) -> str | None:
+        return entity_id(self.name, self.type) if self.name and self.type else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, climbing through participles and
+    conjoined verbs ("..., adding that" / "and warned") to the clause that has one."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if tok.dep_ == "agent":
+            continue
+        # passive "was quoted as saying": the agent is the speaker
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp") and tok.head is not tok:
+            if tok.dep_ == "relcl":
+                return tok.head
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def mention_span(tok: Token) -> Span:
+    """The noun phrase naming a speaker, without appositions or relative clauses:
+    the named entity holding ``tok``, or ``tok`` with its modifiers and an
+    "of/for/at" attachment ("a spokesperson for the ministry")."""
+    doc = tok.doc
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                # "French President Emmanuel Macron": keep the title too
+                start = ent.start
+                while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+                    start -= 1
+                return doc[start:ent.end]
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with") and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat", "case") and child.i == end:
+            end = child.i + 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one Doc; remembers speakers for pronouns.
+
+    ``canon`` maps entity mention offsets to (canonical name, type), as the
+    entity component grouped them, so speaker ids equal entity ids.
+    """
+
+    def __init__(self, doc: Doc, canon: dict[tuple[int, int], tuple[str, str]], extra_tables: tuple[str, ...] = ()):
+        self.doc = doc
+        self.canon = canon
+        self.extra = extra_tables
+        self.published = doc._.storyline_published if Doc.has_extension("storyline_published") else None
+        self.speakers: list[tuple[int, Speaker]] = []  # (char offset, speaker) in text order
+        self.titled = self._titled_people()
+
+    # -- named entities --------------------------------------------------
+    def _entity_at(self, span: Span) -> tuple[Span, str, str] | None:
+        best = None
+        for ent in span.ents:
+            key = (ent.start_char, ent.end_char)
+            if key in self.canon and self.canon[key][1] in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                name, type_ = self.canon[key]
+                # a person beats the country in "Russia's foreign minister Sergey Lavrov"
+                rank = {"PERSON": 0, "ORG": 1}.get(type_, 2)
+                if best is None or rank < best[0]:
+                    best = (rank, ent, name, type_)
+        return (best[1], best[2], best[3]) if best else None
+
+    def _titled_people(self) -> list[tuple[int, str, str, str | None]]:
+        """(offset, canonical person, role, place) for titled person mentions in the article."""
+        out = []
+        for ent in self.doc.ents:
+            key = (ent.start_char, ent.end_char)
+            if ent.label_ != "PERSON" or key not in self.canon:
+                continue
+            name = self.canon[key][0]
+            words = [t for t in self.doc[max(0, ent.start - 5):ent.start]]
+            # "Macron, the French president," : apposition after the name
+            root = ent.root
+            for child in root.children:
+                if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS | {"spokesperson"}:
+                    words = list(child.subtree)
+            words_text = " ".join(t.text for t in words)
+            role, place = self._role_and_place(words_text, words)
+            if role:
+                out.append((ent.start_char, name, role, place))
+        return out
+
+    @staticmethod
+    def _role_and_place(text: str, toks: list[Token] | Span) -> tuple[str | None, str | None]:
+        low = " ".join(text.casefold().replace("\u2019", "'").replace("-", " ").split())
+        role = None
+        # longest role phrase mentioned
+        from ..link.officeholders import ROLE_SYNONYMS
+
+        for phrase in sorted(ROLE_SYNONYMS, key=len, reverse=True):
+            if f" {phrase} " in f" {low} ":
+                role = canonical_role(phrase)
+                break
+        place = None
+        for tok in toks:
+            for cand in (tok.text, tok.text.removesuffix("'s").removesuffix("\u2019s")):
+                found = canonical_place(cand)
+                if found:
+                    place = found
+                    break
+            if place:
+                break
+        if place is None:
+            for cand in ("united states", "united kingdom", "european union", "united nations", "white house",
+                         "european commission", "european council"):
+                if cand in low:
+                    place = canonical_place(cand)
+                    break
+        return role, place
+
+    # -- resolution --------------------------------------------------------
+    def resolve(self, tok: Token) -> Speaker:
+        """The speaker named by the subject token ``tok``."""
+        span = mention_span(tok)
+        speaker = Speaker(span.text, (span.start_char, span.end_char))
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+            speaker.text, speaker.span = tok.text, (tok.idx, tok.idx + len(tok))
+            if low in PERSON_PRONOUNS:
+                found = self._recent(tok.idx, {"PERSON"})
+            elif low in GROUP_PRONOUNS:
+                found = self._recent(tok.idx, {"ORG", "GPE", "NORP"}, speakers_only=True)
+            else:
+                found = None
+            if found:
+                speaker.name, speaker.type = found
+            return self._remember(speaker)
+        ent = self._entity_at(span)
+        if ent is not None:
+            ent_span, name, type_ = ent
+            head_is_role = tok.lower_ in _SPOKES and not (ent_span.start <= tok.i < ent_span.end)
+            if head_is_role:
+                org = self._spokes_org(tok, span)
+                if org:  # "a French Foreign Ministry spokesperson" speaks for the ministry
+                    speaker.name, speaker.type = org, "ORG"
+                    return self._remember(speaker)
+            if not head_is_role or type_ in ("ORG", "GPE", "NORP"):
+                if not (ent_span.start <= tok.i < ent_span.end) and type_ in ("GPE", "NORP") and tok.lower_ in ROLE_NOUNS:
+                    resolved = self._role(span)  # "the French president": the place is a modifier
+                    if resolved:
+                        speaker.name, speaker.type = resolved, "PERSON"
+                        return self._remember(speaker)
+                speaker.name, speaker.type = name, type_
+                return self._remember(speaker)
+        if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
+            resolved = self._role(span)
+            if resolved:
+                speaker.name, speaker.type = resolved, "PERSON"
+                return self._remember(speaker)
+            org = self._spokes_org(tok, span)
+            if org:
+                speaker.name, speaker.type = org, "ORG"
+                return self._remember(speaker)
+        if tok.pos_ == "PROPN":
+            # a name NER missed ("Olena Marchuk" tagged as a work of art)
+            words = [t for t in span if t.pos_ == "PROPN"]
+            if words and words[-1].i == tok.i and 1 <= len(words) <= 4:
+                name = " ".join(t.text for t in words)
+                is_org = any(t.lower_ in ORG_NOUNS for t in words)
+                speaker.name, speaker.type = normalise_name(name), "ORG" if is_org else "PERSON"
+                return self._remember(speaker)
+        if tok.lemma_.lower() in ORG_NOUNS:
+            found = self._org_by_head(tok)
+            if found:
+                speaker.name, speaker.type = found, "ORG"
+        return self._remember(speaker)
+
+    def _remember(self, speaker: Speaker) -> Speaker:
+        self.speakers.append((speaker.span[0], speaker))
+        return speaker
+
+    def _recent(self, offset: int, types: set[str], speakers_only: bool = False) -> tuple[str, str] | None:
+        """The most recent speaker or entity mention of ``types`` before the sentence
+        holding ``offset`` (or before ``offset`` when the sentence is the first to name one)."""
+        cands: list[tuple[int, tuple[str, str]]] = [
+            (pos, (sp.name, sp.type)) for pos, sp in self.speakers if sp.name and sp.type in types]
+        if not speakers_only:
+            cands += [(start, (name, type_)) for (start, _e), (name, type_) in self.canon.items() if type_ in types]
+        cands.sort(key=lambda c: c[0])
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        sent_start = span.sent.start_char if span is not None else offset
+        before_sent = [c for c in cands if c[0] < sent_start]
+        if before_sent:
+            return before_sent[-1][1]
+        within = [c for c in cands if c[0] < offset]
+        return within[-1][1] if within else None
+
+    def _role(self, span: Span) -> str | None:
+        role, place = self._role_and_place(span.text, span)
+        if not role:
+            return None
+        best = None
+        for pos, name, r, p in self.titled:
+            if pos < span.start_char and r == role and (place is None or p is None or p == place):
+                best = name  # the latest titled mention before wins
+        if best:
+            return best
+        if place is None:
+            return None
+        found = holder(role, place, self.published, self.extra)
+        return found.person if found else None
+
+    def _spokes_org(self, tok: Token, span: Span) -> str | None:
+        """The body a spokesperson speaks for: "a Foreign Ministry spokesman",
+        "a spokeswoman for the Defence Ministry"; None for other roles."""
+        if tok.lower_ not in _SPOKES:
+            return None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    sub = mention_span(pobj)
+                    ent = self._entity_at(sub)
+                    if ent is not None and ent[2] in ("ORG", "GPE"):
+                        return ent[1]
+                    if pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ORG_NOUNS:
+                        found = self._org_by_head(pobj) if pobj.pos_ != "PROPN" else None
+                        return found or normalise_name(sub.text)
+        mods = [t for t in span if t.i < tok.i and t.dep_ not in ("det", "punct") and not t.is_stop]
+        while mods and mods[0].pos_ == "ADJ" and mods[0].ent_type_ not in ("NORP", "GPE", "ORG"):
+            mods = mods[1:]  # "a senior ministry official": drop plain adjectives
+        if not mods or not any(t.pos_ == "PROPN" or t.ent_type_ for t in mods):
+            return None
+        name = normalise_name(" ".join(t.text for t in mods))
+        return canonical_alias(name) or canonical_place(name) or name
+
+    def _org_by_head(self, tok: Token) -> str | None:
+        head = tok.lemma_.lower()
+        best = None
+        for (start, _end), (name, type_) in sorted(self.canon.items()):
+            if start >= tok.idx:
+                break
+            words = name.casefold().split()
+            if type_ == "ORG" and words and (words[-1] == head or head in words):
+                best = name
+        return best
