@@ -221,8 +221,13 @@ def bench_case2021(nlp, root: Path) -> str:
     return "\n".join(out) + "\n\n" + _speed_table(timings)
 
 
-def _mentions(actors: list[dict]) -> list[str]:
-    return [a.get("actorText", "").lower() for a in actors or [] if a.get("actorText")]
+def _mentions(actors: list[dict] | dict | str | None) -> list[str]:
+    """Gold actor texts of a GSR ``source``/``target`` field (a list of dicts, a dict or a code)."""
+    if isinstance(actors, dict):
+        actors = [actors]
+    if not isinstance(actors, list):
+        return []
+    return [a["actorText"].lower() for a in actors if isinstance(a, dict) and a.get("actorText")]
 
 
 def _matches(ours: list[str | None], gold: list[str]) -> bool:
