@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 from ..errors import EmptyInput, UnsupportedInput
@@ -43,7 +42,6 @@ _MARKUP_TITLE = 0.9
 _MARKUP_PUBLISHED = 0.95
 _TRAFILATURA_DATE = 0.8
 _MARKUP_SITENAME = 0.8
-_COPYRIGHT_IN_HTML = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?", re.I)
 
 
 def _one_line(value: str | None) -> str | None:
@@ -124,7 +122,8 @@ def clean_document(raw: RawDocument) -> CleanedArticle:
     elif extracted and _one_line(extracted.sitename):
         article.source, article.source_confidence = _one_line(extracted.sitename), _MARKUP_SITENAME
     else:
-        article.source, article.source_confidence = find_outlet(text, raw.url)
+        meta_text = text + ("\n" + extracted.copyright if extracted and extracted.copyright else "")
+        article.source, article.source_confidence = find_outlet(meta_text, raw.url)
 
     # Publication date: container, markup, then the text.
     candidates: list[tuple[str | None, float]] = []
@@ -145,8 +144,8 @@ def clean_document(raw: RawDocument) -> CleanedArticle:
             break
     if article.published is None:
         window_text = text
-        if extracted:
-            window_text += "\n" + "\n".join(_COPYRIGHT_IN_HTML.findall(html_lib.unescape(raw.content)))
+        if extracted and extracted.copyright:
+            window_text += "\n" + extracted.copyright
         article.date_window = estimate_window(window_text)
 
     article.author = _one_line(raw.author) or (extracted and _one_line(extracted.author)) or _author_from(removed)

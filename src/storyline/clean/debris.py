@@ -210,6 +210,10 @@ def _is_body(line: str) -> bool:
 
 def _is_headline_like(line: str) -> bool:
     """A short line without final punctuation: a pasted headline, kicker or outlet name."""
+    # "· BRI Newsroom": what is left of a dateline once the <time> is gone.
+    line = line.lstrip("·|").strip()
+    if not line:
+        return True
     if ends_like_sentence(line) or line.endswith((",", ";", ":")):
         return False
     if _LIST_ITEM.match(line) or not (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTE_CHARS):

@@ -49,6 +49,7 @@ class ExtractedHtml:
     sitename: str | None = None
     description: str | None = None
     published: str | None = None  # timestamp declared in the markup, as found (keeps the time of day)
+    copyright: str | None = None  # the page's copyright notice, for outlet and date-window recovery
     method: str = "trafilatura"  # "trafilatura" | "paragraphs" | "visible-text"
 
 
@@ -153,15 +154,39 @@ def _published_in_markup(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _strip_site_suffix(title: str) -> str:
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    if len(parts) > 1 and len(parts[-1].split()) <= 4:
+        return " - ".join(parts[:-1])
+    return title
+
+
+def _sitename_from_title(title_tag: str, headline: str | None) -> str | None:
+    """The site name a <title> carries: "Headline | Site", or a <title> that is only the site name."""
+    parts = re.split(r"\s+[|–—-]\s+", title_tag)
+    if len(parts) > 1 and len(parts[-1].split()) <= 4 and parts[-1] != headline:
+        return parts[-1].strip() or None
+    if headline and title_tag != headline and len(title_tag.split()) <= 4 and title_tag[:1].isupper():
+        return title_tag
+    return None
+
+
+def _copyright_line(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's copyright notice ("© 2025 Solvik Courier. All rights reserved."), usually in the footer."""
+    for el in tree.iter("p", "div", "span", "small", "footer", "li"):
+        text = re.sub(r"\s+", " ", el.text_content()).strip()
+        if 0 < len(text) <= 200 and re.search(r"©|\(c\)\s*\d{4}|\bcopyright\b", text, re.I):
+            return text
+    return None
+
+
 def _page_title(tree: lxml.html.HtmlElement) -> str | None:
     """The <h1>, else the <title> without a trailing " | Site name"."""
     h1 = tree.find(".//h1")
     text = h1.text_content() if h1 is not None else (tree.findtext(".//title") or "")
     text = re.sub(r"\s+", " ", text).strip()
     if h1 is None:
-        parts = re.split(r"\s+[|–—-]\s+", text)
-        if len(parts) > 1 and len(parts[-1].split()) <= 4:
-            text = " - ".join(parts[:-1])
+        text = _strip_site_suffix(text)
     return text or None
 
 
@@ -234,9 +259,19 @@ def extract_html(html: str, url: str | None = None, origin: str | None = None) -
             sitename=doc.sitename or None,
             description=doc.description or None,
         )
+    title_tag = re.sub(r"\s+", " ", tree.findtext(".//title") or "").strip()
     if result.title is None:
         result.title = _page_title(tree)
+    elif title_tag and result.title != title_tag:
+        # An unclosed <h2> swallows the date after it ("... sites 28.06.2025 11:40");
+        # the <title> says where the headline ends.
+        headline = _strip_site_suffix(title_tag)
+        if len(headline.split()) >= 3 and result.title.startswith(headline + " "):
+            result.title = headline
+    if result.sitename is None and title_tag:
+        result.sitename = _sitename_from_title(title_tag, result.title)
     result.published = _published_in_markup(tree)
+    result.copyright = _copyright_line(tree)
     if result.text.strip():
         result.text = _without_title(result.text, result.title)
     if not result.text.strip():

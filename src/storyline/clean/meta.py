@@ -48,9 +48,10 @@ _FIRST_APPEARED = re.compile(
     r"^this (?:article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran)"
     r"(?: originally| first)? (?:on|in|at|by) (?-i:the )?(?P<name>[A-Z][^.,;]{1,60})[.,;]?.*$",
     re.I)
+# "© 2025 The Kyiv Courier", "© The Gazette 2025. All rights reserved.", "© 2025 X. Reproduction ..."
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<name>[^.©]+?)"
-    r"\s*(?:,?\s*\d{4})?\s*\.?\s*(?:all rights reserved\.?)?\s*$",
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<name>[^,|©]+?)"
+    r"\s*(?:,?\s*\d{4})?\s*(?:$|\.(?:\s|$)|[,|])",
     re.I)
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, [^()]{0,40}\((?P<name>[A-Z][A-Za-z .&'-]{1,30})\) ?[-–—]")
 _DATELINE_DATE = re.compile(
@@ -139,6 +140,40 @@ def _is_outlet_line(line: str) -> bool:
         for w in words)
 
 
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
+_MASTHEAD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[—–-]\s)\s*")
+
+
+def masthead(line: str) -> tuple[str | None, str | None] | None:
+    """``(outlet, date_text)`` when ``line`` is a masthead, else None.
+
+    A masthead is made only of an outlet name, section labels and a date:
+    "Solvik Courier, 24 June 2025", "21.06.2025 | Maren Observer",
+    "MAREN OBSERVER | World", "Orlavo Dispatch · Defence", "LEDGER WORLD NEWS".
+    """
+    line = line.strip()
+    if not line or len(line.split()) > 12 or ends_like_sentence(line):
+        return None
+    parts = [p for p in _MASTHEAD_SEPARATORS.split(line) if p.strip()]
+    if len(parts) == 1 and ", " in line:
+        parts = [p for p in line.split(", ", 1) if p.strip()]
+    outlet: str | None = None
+    when: str | None = None
+    for part in parts:
+        if is_date_line(part):
+            when = when or part
+        elif (_is_outlet_line(part) or _DOMAIN.match(part)) and not is_section_label(part):
+            if outlet is None or "." in outlet and "." not in part:
+                outlet = part  # "Belmarra Radio International" rather than "bri.example"
+        elif not is_section_label(part):
+            return None
+    if outlet is None:
+        return None
+    if len(parts) == 1 and not (line.isupper() and len(line.split()) <= 5):
+        return None  # a lone outlet-like line: judged by what follows it
+    return outlet, when
+
+
 def split_title(text: str) -> tuple[str | None, str, float]:
     """Return ``(title, body, confidence)`` for plain text.
 
@@ -159,7 +194,7 @@ def split_title(text: str) -> tuple[str | None, str, float]:
         # headline follows; "Press Freedom Under Attack" above the body is the title.
         following = next((r for r in rest if not _is_preamble_not_outlet(r)), "")
         outlet_above_headline = _is_outlet_line(line) and _looks_like_headline(following)
-        if _is_preamble_not_outlet(line) or outlet_above_headline:
+        if _is_preamble_not_outlet(line) or outlet_above_headline or masthead(line):
             skipped += 1
             continue
         if not _looks_like_headline(line):
@@ -191,8 +226,11 @@ def find_published(text: str) -> tuple[str | None, float]:
     for line in head + tail:
         low = line.lower()
         value: str | None = None
+        head_of_masthead = masthead(line)
         if is_date_line(line):
             value = line
+        elif head_of_masthead and head_of_masthead[1]:
+            value = head_of_masthead[1]
         elif is_byline(line) and "," in line:
             # "By Marta Holub, June 20, 2025": the date is after the name.
             for k in range(1, line.count(",") + 1):
@@ -274,6 +312,10 @@ def find_outlet(text: str, url: str | None = None) -> tuple[str | None, float]:
             m = _COPYRIGHT.match(line)
             if m and (name := _clean_outlet(m.group("name"))) and not re.fullmatch(r"[\d\s-]+", name):
                 return name, 0.8
+    for line in lines[:4] + lines[-3:]:
+        found = masthead(line)
+        if found:
+            return found[0], 0.6
     for line in lines[:3]:
         if _is_outlet_line(line) and not is_section_label(line) and not is_date_line(line):
             return line, 0.6
