@@ -352,3 +352,21 @@ def test_press_release_csvs_ingest_with_defaults(shared_data: Path, name: str, c
     if name == "kremlin_en.csv":
         assert all(set(d.extra) <= {"location", "summary"} for d in docs)
         assert sum(1 for d in docs if "summary" in d.extra) > 700
+
+
+def test_xhtml_page_saved_as_xml_is_read_as_html(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Invented XHTML page.</p></body></html>')
+    (tmp_path / "page.xml").write_text(page, encoding="utf-8")
+    (doc,), failures = read(tmp_path / "page.xml")
+    assert doc.format == "html" and "Invented XHTML page." in doc.content and not failures
+
+
+def test_json_feed_items(tmp_path: Path) -> None:
+    (tmp_path / "feed.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Invented JSON Feed", "items": ['
+        '{"id": "1", "url": "https://jf.example/1", "title": "A", "content_html": "<p>Invented body.</p>",'
+        ' "date_published": "2025-07-01T10:00:00Z"}]}', encoding="utf-8")
+    (doc,), _ = read(tmp_path / "feed.json")
+    assert (doc.format, doc.url, doc.published, doc.title) == (
+        "html", "https://jf.example/1", "2025-07-01T10:00:00Z", "A")

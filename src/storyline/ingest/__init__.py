@@ -104,7 +104,10 @@ def _parse(kind: str, data: bytes, origin: str, mapping: FieldMap | None,
     elif kind == "csv":
         yield from parse_csv(data, origin, mapping)
     elif kind == "feed":
-        yield from parse_feed(data, origin)
+        if sniff_markup(data) == "html":  # an XHTML page saved as .xml
+            yield parse_html(data, origin, url=url, transport_charset=charset)
+        else:
+            yield from parse_feed(data, origin)
     else:
         raise UnsupportedInput(origin, f"no reader for {kind!r}")
 
@@ -133,7 +136,18 @@ def kind_for_fetched(fetched: Fetched) -> str | None:
         return "csv"
     if media not in _SNIFFED_TYPES:
         return None
-    head = fetched.body[:2048].lstrip().lower()
+    sniffed = sniff_markup(fetched.body)
+    if sniffed:
+        return sniffed
+    by_extension = kind_for_path(PurePosixPath(urlsplit(fetched.final_url).path).name)
+    if by_extension not in (None, "warc"):
+        return by_extension
+    return "text"
+
+
+def sniff_markup(data: bytes) -> str | None:
+    """"feed" or "html" when the first bytes show an RSS/Atom or HTML document, else None."""
+    head = data[:2048].lstrip().lower()
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
@@ -142,7 +156,4 @@ def kind_for_fetched(fetched: Fetched) -> str | None:
         return "html"
     if head.startswith(b"<?xml"):
         return "feed"
-    by_extension = kind_for_path(PurePosixPath(urlsplit(fetched.final_url).path).name)
-    if by_extension not in (None, "warc"):
-        return by_extension
-    return "text"
+    return None

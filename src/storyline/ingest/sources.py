@@ -94,18 +94,21 @@ def discover(inputs: Iterable[str]) -> list[Source]:
             add(Source(item, "error", error=f"unsupported URL scheme '{scheme}' (only http and https)"))
             continue
         path = Path(os.path.expanduser(item))
-        if path.exists():
-            for source in _expand(path):
-                add(source)
-        elif any(c in item for c in "*?["):
-            matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
-            if not matches:
-                add(Source(item, "error", error="no files match this pattern"))
-            for match in matches:
-                for source in _expand(Path(match)):
+        try:
+            if path.exists():
+                for source in _expand(path):
                     add(source)
-        else:
-            add(Source(item, "error", error="no such file or folder"))
+            elif any(c in item for c in "*?["):
+                matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
+                if not matches:
+                    add(Source(item, "error", error="no files match this pattern"))
+                for match in matches:
+                    for source in _expand(Path(match)):
+                        add(source)
+            else:
+                add(Source(item, "error", error="no such file or folder"))
+        except OSError as err:  # e.g. a folder we may not list
+            add(Source(item, "error", error=f"cannot read: {err.strerror or err}"))
     return out
 
 

@@ -19,9 +19,10 @@ Item = RawDocument | IngestFailure
 
 _DEFAULTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
-    "text": ("text", "body", "content", "article", "full_text", "maintext", "article_text"),
+    "text": ("text", "body", "content", "article", "full_text", "maintext", "article_text",
+             "content_html", "content_text"),
     "date": ("date", "published", "pubdate", "published_at", "datetime", "date_publish",
-             "publish_date", "pub_date", "published_date", "publishedAt"),
+             "publish_date", "pub_date", "published_date", "publishedAt", "date_published"),
     "url": ("url", "link"),
     "source": ("source", "outlet", "site", "publisher", "source_name"),
     "author": ("author", "authors", "byline"),
