@@ -37,8 +37,13 @@ def _open(db: str | None, **settings):
 
 
 def sample_path() -> Path:
-    """The bundled fictional sample corpus."""
+    """The bundled fictional sample corpus (articles, plus its README and office-holder table)."""
     return Path(str(resources.files("storyline") / "sample"))
+
+
+def sample_inputs() -> list[Path]:
+    """The article folders of the sample corpus, in the mixed formats users have."""
+    return [sample_path() / name for name in ("txt", "html", "feeds", "records")]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -199,10 +204,9 @@ def demo(db, quiet):
     The sample is ~30 invented reports from five invented outlets (see
     storyline/sample/README.md). Running it again adds nothing new.
     """
-    path = sample_path()
-    click.echo(f"ingesting the sample corpus into {db}", err=True)
+    click.echo(f"ingesting the sample corpus ({sample_path()}) into {db}", err=True)
     with _open(db) as kb:
-        report = _ingest(kb, [str(path)], None, False, quiet)
+        report = _ingest(kb, [str(p) for p in sample_inputs()], None, False, quiet)
         data = kb.stats()
     _print_report(report)
     click.echo(f"{data['articles']} articles, {data['entities']} entities, {data['quotes']} quotes, "
