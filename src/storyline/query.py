@@ -3,11 +3,14 @@ goes through these functions, so one query serves all of them."""
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .errors import NotFound
+from .errors import ConfigError, NotFound
 from .models import Article, Claim, Entity, Event, Quote, Timex
 from .store import Database
 
@@ -146,3 +149,408 @@ def stats(db: Database) -> dict[str, Any]:
 def failures(db: Database) -> list[dict[str, Any]]:
     """Inputs that could not be ingested, with the reason, most recent first."""
     return db.query("SELECT origin, reason, at FROM ingest_failures ORDER BY at DESC, origin")
+
+
+# -- api ----------------------------------------------------------------------
+# Paged reads for the HTTP API, the web pages and the exports. Pages are keyset
+# pages: the cursor is the sort key of the last row served, so a page never
+# shifts when rows are added before it (unlike OFFSET), and each page is an
+# index range scan however deep it is.
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
+MAX_PAGE = 500
+
+
+@dataclass
+class Page:
+    """One page of results; ``next_cursor`` is None on the last page."""
+
+    items: list[dict[str, Any]]
+    next_cursor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "next_cursor": self.next_cursor}
+
+
+def encode_cursor(key: list[Any]) -> str:
+    """An opaque cursor for a sort key (URL-safe base64 of its JSON)."""
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, width: int) -> list[Any] | None:
+    """The sort key a cursor holds; ConfigError (422) if it was not made by ``encode_cursor``."""
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError:
+        key = None
+    if not isinstance(key, list) or len(key) != width or not all(
+            v is None or isinstance(v, (str, int, float)) for v in key):
+        raise ConfigError(f"invalid cursor {cursor[:40]!r}",
+                          hint="pass back the next_cursor of a previous page unchanged")
+    return key
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise ConfigError(f"{name} must be a date YYYY[-MM[-DD]], got {value!r}")
+    return value
+
+
+def _check_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_PAGE:
+        raise ConfigError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
+    return limit
+
+
+def _date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if _check_date("since", since):
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if _check_date("until", until):
+        # "~" sorts after every character of an ISO date, so until=2025-06-20 keeps
+        # 2025-06-20T09:12:00 and until=2025-06 keeps the whole month.
+        where.append(f"{column} < ?")
+        params.append(until + "~")
+    return where, params
+
+
+def _after(columns: list[tuple[str, str]], key: list[Any]) -> tuple[str, list[Any]]:
+    """SQL for "sorts after ``key``" over columns [(expr, 'asc'|'desc')], lexicographically."""
+    (expr, direction), rest = columns[0], columns[1:]
+    op = "<" if direction == "desc" else ">"
+    if not rest:
+        return f"{expr} {op} ?", [key[0]]
+    tail, tail_params = _after(rest, key[1:])
+    return f"({expr} {op} ? OR ({expr} = ? AND {tail}))", [key[0], key[0], *tail_params]
+
+
+def _keyset(db: Database, select: str, where: list[str], params: list[Any],
+            order: list[tuple[str, str]], names: list[str], cursor: str | None, limit: int) -> tuple[list[dict], str | None]:
+    """Rows after ``cursor`` in ``order``; the first order column may be NULL (those rows come last).
+
+    ``names`` are the result columns holding each sort key part. Returns (rows, next cursor).
+    """
+    _check_limit(limit)
+    key = decode_cursor(cursor, len(order))
+    first = order[0][0]
+    order_sql = ", ".join(f"{e} {d.upper()}" for e, d in order)
+    rows: list[dict] = []
+    if key is None or key[0] is not None:  # the dated part, then the undated part
+        w, p = where + [f"{first} IS NOT NULL"], list(params)
+        if key is not None:
+            clause, extra = _after(order, key)
+            w.append(clause)
+            p += extra
+        rows = db.query(f"{select} WHERE {' AND '.join(w)} ORDER BY {order_sql} LIMIT ?", p + [limit + 1])
+    if len(rows) <= limit:
+        w, p = where + [f"{first} IS NULL"], list(params)
+        if key is not None and key[0] is None:
+            clause, extra = _after(order[1:], key[1:])
+            w.append(clause)
+            p += extra
+        rest_order = ", ".join(f"{e} {d.upper()}" for e, d in order[1:])
+        rows += db.query(f"{select} WHERE {' AND '.join(w)} ORDER BY {rest_order} LIMIT ?",
+                         p + [limit + 1 - len(rows)])
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        return rows[:limit], encode_cursor([last[n] for n in names])
+    return rows, None
+
+
+_SUMMARY = "a.id, a.title, a.source, a.published, a.url, a.story_id, a.duplicate_of"
+_CONTEXT = "a.title AS article_title, a.source, a.published, a.story_id"
+
+
+def _summaries(db: Database, rows: list[dict]) -> list[dict[str, Any]]:
+    """Article summary rows with their counts of quotes, claims and events."""
+    ids = [r["id"] for r in rows]
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    if ids:
+        for table in ("quotes", "claims", "events"):
+            for r in db.query(f"SELECT article_id, COUNT(*) AS n FROM {table} WHERE article_id IN ({_in(ids)}) "
+                              f"GROUP BY article_id", ids):
+                counts[r["article_id"]][table] = r["n"]
+    return [{**r, **{t: counts[r["id"]].get(t, 0) for t in ("quotes", "claims", "events")}} for r in rows]
+
+
+def article_page(db: Database, *, story: str | None = None, source: str | None = None, entity: str | None = None,
+                 since: str | None = None, until: str | None = None, cursor: str | None = None,
+                 limit: int = 50) -> Page:
+    """Article summaries (no text), newest first, with counts of their records."""
+    where, params = ["1 = 1"], []
+    for column, value in (("a.story_id", story), ("a.source", source)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if entity:
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)")
+        params.append(entity)
+    w, p = _date_range("a.published", since, until)
+    rows, nxt = _keyset(db, f"SELECT {_SUMMARY} FROM articles a", where + w, params + p,
+                        [("a.published", "desc"), ("a.id", "desc")], ["published", "id"], cursor, limit)
+    return Page(_summaries(db, rows), nxt)
+
+
+def _record_filters(alias: str, story: str | None, source: str | None, article_id: str | None,
+                    entity: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    where, params = ["1 = 1"], []
+    for column, value in (("a.story_id", story), ("a.source", source), (f"{alias}.article_id", article_id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if entity:  # records whose span contains a mention of the entity
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {alias}.article_id "
+                     f"AND m.entity_id = ? AND m.start_char >= {alias}.start_char AND m.end_char <= {alias}.end_char)")
+        params.append(entity)
+    w, p = _date_range("a.published", since, until)
+    return where + w, params + p
+
+
+def _who(column_id: str, column_name: str, value: str) -> tuple[str, list[Any]]:
+    """Match a canonical entity by id or by canonical name."""
+    return f"({column_id} = ? OR {column_name} = ?)", [value, value]
+
+
+def quotes(db: Database, *, speaker: str | None = None, story: str | None = None, source: str | None = None,
+           article: str | None = None, entity: str | None = None, kind: str | None = None,
+           since: str | None = None, until: str | None = None, cursor: str | None = None,
+           limit: int = 50) -> Page:
+    """Quotes with their article context, by article date (newest first) then position.
+
+    ``speaker`` is an entity id or canonical name; ``entity`` keeps quotes whose text mentions it.
+    """
+    where, params = _record_filters("q", story, source, article, entity, since, until)
+    if speaker:
+        clause, extra = _who("q.speaker_id", "q.speaker", speaker)
+        where.append(clause)
+        params += extra
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    select = (f"SELECT q.article_id, q.idx, q.text, q.start_char AS start, q.end_char AS end, q.kind, q.speaker, "
+              f"q.speaker_id, q.speaker_text, q.speaker_start, q.speaker_end, q.cue, {_CONTEXT} "
+              f"FROM quotes q JOIN articles a ON a.id = q.article_id")
+    rows, nxt = _keyset(db, select, where, params,
+                        [("a.published", "desc"), ("q.article_id", "desc"), ("q.idx", "asc")],
+                        ["published", "article_id", "idx"], cursor, limit)
+    for r in rows:
+        r["id"] = f"{r['article_id']}:q{r['idx']}"
+        start, end = r.pop("speaker_start"), r.pop("speaker_end")
+        r["speaker_span"] = [start, end] if start is not None else None
+    return Page(rows, nxt)
+
+
+def claims(db: Database, *, claimant: str | None = None, unit: str | None = None, story: str | None = None,
+           source: str | None = None, article: str | None = None, entity: str | None = None,
+           since: str | None = None, until: str | None = None, cursor: str | None = None,
+           limit: int = 50) -> Page:
+    """Numeric claims with their article context, by article date (newest first) then position.
+
+    ``claimant`` is an entity id or canonical name; ``unit`` the counted thing ("drone", "EUR").
+    """
+    where, params = _record_filters("c", story, source, article, entity, since, until)
+    if claimant:
+        clause, extra = _who("c.claimant_id", "c.claimant", claimant)
+        where.append(clause)
+        params += extra
+    if unit:
+        where.append("c.unit = ?")
+        params.append(unit)
+    select = (f"SELECT c.article_id, c.idx, c.value, c.value_max, c.unit, c.text, c.start_char AS start, "
+              f"c.end_char AS end, c.approx, c.claimant, c.claimant_id, c.event_id, {_CONTEXT} "
+              f"FROM claims c JOIN articles a ON a.id = c.article_id")
+    rows, nxt = _keyset(db, select, where, params,
+                        [("a.published", "desc"), ("c.article_id", "desc"), ("c.idx", "asc")],
+                        ["published", "article_id", "idx"], cursor, limit)
+    for r in rows:
+        r["id"] = f"{r['article_id']}:c{r['idx']}"
+    return Page(rows, nxt)
+
+
+def events(db: Database, *, type: str | None = None, actor: str | None = None, story: str | None = None,
+           source: str | None = None, article: str | None = None, entity: str | None = None,
+           location: str | None = None, mode: str | None = None, since: str | None = None,
+           until: str | None = None, cursor: str | None = None, limit: int = 50) -> Page:
+    """Events by their own resolved date (newest first; undated last), with article context.
+
+    ``since``/``until`` apply to the event's date; ``actor`` matches actor or target by name.
+    """
+    where, params = _record_filters("e", story, source, article, entity, None, None)
+    w, p = _date_range("e.date", since, until)
+    where, params = where + w, params + p
+    for column, value in (("e.type", type), ("e.location", location), ("e.mode", mode)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if actor:
+        where.append("(e.actor = ? OR e.target = ?)")
+        params += [actor, actor]
+    select = (f"SELECT e.article_id, e.idx, e.event_id, e.type, e.mode, e.actor, e.target, e.location, e.date, "
+              f"e.date_precision, e.text, e.start_char AS start, e.end_char AS end, {_CONTEXT} "
+              f"FROM events e JOIN articles a ON a.id = e.article_id")
+    rows, nxt = _keyset(db, select, where, params,
+                        [("e.date", "desc"), ("e.article_id", "desc"), ("e.idx", "asc")],
+                        ["date", "article_id", "idx"], cursor, limit)
+    for r in rows:
+        r["id"] = f"{r['article_id']}:e{r['idx']}"
+    return Page(rows, nxt)
+
+
+def entities(db: Database, *, type: str | None = None, q: str | None = None, cursor: str | None = None,
+             limit: int = 50) -> Page:
+    """Canonical entities by name (then id), each with its mention and article counts.
+
+    ``q`` keeps names containing it (case-insensitive).
+    """
+    where, params = ["1 = 1"], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type)
+    if q:
+        where.append("LOWER(e.name) LIKE ?")
+        params.append("%" + q.lower().replace("%", "").replace("_", "") + "%")
+    rows, nxt = _keyset(db, "SELECT e.id, e.name, e.type, e.aliases FROM entities e", where, params,
+                        [("e.name", "asc"), ("e.id", "asc")], ["name", "id"], cursor, limit)
+    ids = [r["id"] for r in rows]
+    counts = {r["entity_id"]: r for r in db.query(
+        f"SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
+        f"WHERE entity_id IN ({_in(ids)}) GROUP BY entity_id", ids)} if ids else {}
+    for r in rows:
+        r["aliases"] = json.loads(r["aliases"] or "[]")
+        r["mentions"] = counts.get(r["id"], {}).get("mentions", 0)
+        r["articles"] = counts.get(r["id"], {}).get("articles", 0)
+    return Page(rows, nxt)
+
+
+def entity(db: Database, entity_id: str, *, limit: int = 20) -> dict[str, Any]:
+    """One entity: counts, its names in the text, and the first page of what it said and what is said about it.
+
+    NotFound if the id is unknown. Each list holds the newest ``limit`` items; the
+    paged endpoints (quotes?speaker=, quotes?entity=, claims?claimant=, ...) give the rest.
+    """
+    row = db.query_one("SELECT id, name, type, aliases FROM entities WHERE id = ?", (entity_id,))
+    if row is None:
+        raise NotFound(f"no entity with id {entity_id!r}", hint="list entities with GET /api/entities")
+    row["aliases"] = json.loads(row["aliases"] or "[]")
+    counts = db.query_one("SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
+                          "WHERE entity_id = ?", (entity_id,)) or {}
+    names = db.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text "
+                     "ORDER BY n DESC, text LIMIT 20", (entity_id,))
+    return {
+        **row, **counts,
+        "names": [{"text": r["text"], "count": r["n"]} for r in names],
+        "quotes_by": quotes(db, speaker=entity_id, limit=limit).to_dict(),
+        "quotes_about": quotes(db, entity=entity_id, limit=limit).to_dict(),
+        "claims_by": claims(db, claimant=entity_id, limit=limit).to_dict(),
+        "events": events(db, actor=row["name"], limit=limit).to_dict(),
+        "articles": article_page(db, entity=entity_id, limit=limit).to_dict(),
+    }
+
+
+def article_spans(art: Article) -> list[dict[str, Any]]:
+    """Every highlightable span of an article (entity mentions, quotes, claims, events), by start.
+
+    Each span: start, end, kind ("entity" | "quote" | "claim" | "event"), ref (the record's
+    index in its list, or the entity id) and label (speaker, claimant, event type, entity name).
+    """
+    spans: list[dict[str, Any]] = []
+    for e in art.entities:
+        spans += [{"start": s, "end": t, "kind": "entity", "ref": e.id, "label": e.name, "type": e.type}
+                  for s, t in e.mentions]
+    spans += [{"start": q.start, "end": q.end, "kind": "quote", "ref": i, "label": q.speaker,
+               "speaker_id": q.speaker_id} for i, q in enumerate(art.quotes)]
+    spans += [{"start": c.start, "end": c.end, "kind": "claim", "ref": i, "label": c.claimant}
+              for i, c in enumerate(art.claims)]
+    spans += [{"start": e.start, "end": e.end, "kind": "event", "ref": i, "label": e.type}
+              for i, e in enumerate(art.events)]
+    n = len(art.text)
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= n]
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    return spans
+
+
+def _fts5_query(q: str) -> str:
+    """A user's words as a safe FTS5 query: every word or "quoted phrase" must match; word* is a prefix."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', q):
+        if phrase:
+            tokens = re.findall(r"\w+", phrase)
+            if tokens:
+                parts.append('"' + " ".join(tokens) + '"')
+        else:
+            prefix = word.endswith("*")
+            for token in re.findall(r"\w+", word):
+                parts.append(f'"{token}"')
+            if prefix and parts and re.findall(r"\w+", word):
+                parts[-1] += "*"
+    return " ".join(parts)
+
+
+_HL_OPEN, _HL_CLOSE = "\x02", "\x03"
+
+
+def _segments(snippet: str | None) -> list[list[Any]]:
+    """A highlighted snippet as [[text, is_match], ...] (plain text pieces, never markup)."""
+    out: list[list[Any]] = []
+    for i, piece in enumerate(re.split(f"[{_HL_OPEN}{_HL_CLOSE}]", snippet or "")):
+        if piece:
+            out.append([piece, i % 2 == 1])
+    return out
+
+
+def search(db: Database, q: str, *, source: str | None = None, story: str | None = None,
+           since: str | None = None, until: str | None = None, cursor: str | None = None,
+           limit: int = 20) -> Page:
+    """Articles matching ``q`` (every word; "quoted phrases"), best first, with a highlighted snippet.
+
+    SQLite uses FTS5 (bm25, title weighted 10x); PostgreSQL its own text search
+    (websearch syntax, ts_rank_cd). Items: article summary fields, ``score`` (lower is
+    better) and ``snippet`` as [[text, is_match], ...].
+    """
+    if not q or not q.strip():
+        raise ConfigError("search needs a query: q must not be empty")
+    _check_limit(limit)
+    where, params = [], []
+    for column, value in (("a.source", source), ("a.story_id", story)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    w, p = _date_range("a.published", since, until)
+    where, params = where + w, params + p
+    key = decode_cursor(cursor, 2)
+    if db.dialect == "sqlite":
+        match = _fts5_query(q)
+        if not match:
+            raise ConfigError(f"search query {q!r} has no words to look for")
+        inner = ("SELECT f.article_id, bm25(articles_fts, 0.0, 10.0, 1.0) AS score, "
+                 f"snippet(articles_fts, 2, '{_HL_OPEN}', '{_HL_CLOSE}', '…', 24) AS snip "
+                 "FROM articles_fts f WHERE articles_fts MATCH ?")
+        inner_params: list[Any] = [match]
+    else:
+        inner = ("SELECT a0.id AS article_id, -ts_rank_cd(a0.search, websearch_to_tsquery('english', ?)) AS score, "
+                 "NULL AS snip FROM articles a0 WHERE a0.search @@ websearch_to_tsquery('english', ?)")
+        inner_params = [q, q]
+    if key is not None:
+        where.append("(h.score > ? OR (h.score = ? AND h.article_id > ?))")
+        params += [key[0], key[0], key[1]]
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = db.query(f"SELECT {_SUMMARY}, h.score, h.snip FROM ({inner}) h JOIN articles a ON a.id = h.article_id "
+                    f"{clause} ORDER BY h.score, h.article_id LIMIT ?", inner_params + params + [limit + 1])
+    nxt = encode_cursor([rows[limit - 1]["score"], rows[limit - 1]["id"]]) if len(rows) > limit else None
+    rows = rows[:limit]
+    if db.dialect == "postgresql" and rows:
+        ids = [r["id"] for r in rows]
+        heads = {r["id"]: r["snip"] for r in db.query(
+            f"SELECT id, ts_headline('english', text, websearch_to_tsquery('english', ?), "
+            f"'StartSel={_HL_OPEN}, StopSel={_HL_CLOSE}, MaxWords=35, MinWords=15') AS snip "
+            f"FROM articles WHERE id IN ({_in(ids)})", [q, *ids])}
+        for r in rows:
+            r["snip"] = heads.get(r["id"])
+    items = _summaries(db, [{k: v for k, v in r.items() if k not in ("score", "snip")} for r in rows])
+    for item, r in zip(items, rows):
+        item["score"] = r["score"]
+        item["snippet"] = _segments(r["snip"])
+    return Page(items, nxt)

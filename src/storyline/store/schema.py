@@ -1,7 +1,8 @@
 """The knowledge base schema as numbered migrations, applied in order.
 
 Each migration is a list of statements; ``{FLOAT}`` and ``{BIGINT}`` become
-the dialect's type. Never edit a released migration: add the next one.
+the dialect's type; a ``(dialect, sql)`` pair runs on that dialect only.
+Never edit a released migration: add the next one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ _TYPES = {
     "postgresql": {"FLOAT": "DOUBLE PRECISION", "BIGINT": "BIGINT"},
 }
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
     (1, "articles, entities, mentions, quotes, claims, events, timexes, near-duplicate index", [
         """CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -141,9 +142,39 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             at TEXT NOT NULL
         )""",
     ]),
+    (3, "full-text search over article title and text; indexes for the API's keyset pages", [
+        # SQLite: an FTS5 table holding its own copy (article rowids are not stable across VACUUM
+        # when the primary key is TEXT, so an external-content table could drift), kept in step
+        # by triggers so every writer path (insert, reprocess, delete) updates it.
+        ("sqlite", """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')"""),
+        ("sqlite", """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+        END"""),
+        ("sqlite", """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            DELETE FROM articles_fts WHERE article_id = old.id;
+            INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+        END"""),
+        ("sqlite", """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM articles_fts WHERE article_id = old.id;
+        END"""),
+        ("sqlite", "INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles"),
+        # PostgreSQL: a stored generated tsvector (title weighted above body) and a GIN index.
+        ("postgresql", """ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english', coalesce(title, '')), 'A')
+            || setweight(to_tsvector('english', text), 'B')) STORED"""),
+        ("postgresql", "CREATE INDEX articles_search ON articles USING GIN (search)"),
+        "CREATE INDEX articles_published_id ON articles (published, id)",
+        "CREATE INDEX articles_story_published ON articles (story_id, published, id)",
+        "CREATE INDEX articles_source_published ON articles (source, published, id)",
+        "CREATE INDEX events_date_key ON events (date, article_id, idx)",
+        "CREATE INDEX events_type_date ON events (type, date, article_id, idx)",
+        "CREATE INDEX claims_claimant_name ON claims (claimant)",
+        "CREATE INDEX quotes_speaker_name ON quotes (speaker)",
+    ]),
 ]
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)
 
 
 def _now() -> str:
@@ -166,11 +197,18 @@ def migrate(db: Database) -> list[int]:
     """Apply pending migrations, each in its own transaction; returns the versions applied."""
     applied = []
     types = _TYPES[db.dialect]
-    for version, description, statements in MIGRATIONS:
-        if version <= current_version(db):
+    current_version(db)  # creates the bookkeeping table
+    done = {r["version"] for r in db.query("SELECT version FROM schema_migrations")}
+    # By membership, not "<= max": a version landed later with a lower number still applies.
+    for version, description, statements in sorted(MIGRATIONS, key=lambda m: m[0]):
+        if version in done:
             continue
         with db.transaction():
             for statement in statements:
+                if isinstance(statement, tuple):  # (dialect, sql): only for that dialect
+                    dialect, statement = statement
+                    if dialect != db.dialect:
+                        continue
                 db.execute(_typed(statement, types))
             db.execute("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
                        (version, description, _now()))
