@@ -58,6 +58,8 @@ DEBRIS_LINES = [
     ("By Marta Holub, June 20, 2025", "byline"),
     ("(Reporting by Marta Holub; Editing by Jana Ilves)", "byline"),
     ("Written by Jana Ilves", "byline"),
+    ("Author: Jana Ilves", "byline"),
+    ("Read the full story", "read more"),
     ("June 20, 2025", "date line"),
     ("20 June 2025", "date line"),
     ("Published: 20 June 2025 10:42", "date line"),
@@ -110,6 +112,9 @@ BODY_LINES = [
     "Sign language interpreters were present.",
     "Europe, the United States and Japan condemned the strike.",
     "May 9 is a public holiday in Russia.",
+    "See the report for details, the ministry said.",
+    "Read the statement in full: it runs to 40 pages.",
+    "Author Jana Ilves, who wrote the memoir, said the book was banned.",
 ]
 
 

@@ -24,8 +24,6 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tu
 
 # Sentence-final characters: a line ending in one of these is body text.
 _FINAL = ".!?…\"”’'»)]"
-# Closing quotes and brackets that may follow the real final punctuation.
-_CLOSERS = "\"”’'»)]"
 
 _CREDIT_WORDS = r"(?:image|photo|picture|photograph|video|illustration|graphic|footage)s?"
 
@@ -43,20 +41,23 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("image credit", re.compile(r"^(?:image|media|video)\s+caption\s*[:,].{0,300}$", re.I)),
     # A caption that ends with its credit: "... (Photo by John Smith/Agency)"
     ("image credit", re.compile(
-        rf"^.{{0,300}}[(\[]\s*(?:{_CREDIT_WORDS}\s*(?:by|credit|source)?\s*[:,]?|credit\s*:)\s*[^()\[\]]{{1,100}}[)\]]$",
+        rf"^.{{0,300}}[(\[]\s*(?:{_CREDIT_WORDS}\s*(?:by|credit|source)?\s*[:,]?|credit\s*:)"
+        rf"\s*[^()\[\]]{{1,100}}[)\]]$",
         re.I)),
     # Getty Images / AFP via Getty Images / "... Photograph: X/Getty Images"
-    ("image credit", re.compile(r"^.{0,200}\b(?:getty images|shutterstock|alamy|ap photo|afp photo|epa-efe)\)?$", re.I)),
+    ("image credit", re.compile(
+        r"^.{0,200}\b(?:getty images|shutterstock|alamy|ap photo|afp photo|epa-efe)\)?$", re.I)),
     # Illustrative photo / File photo / Stock image
-    ("image credit", re.compile(r"^\(?(?:illustrative|illustration|file|archive|stock)\s+(?:photo|image|picture)\)?\.?$",
-                                re.I)),
+    ("image credit", re.compile(
+        r"^\(?(?:illustrative|illustration|file|archive|stock)\s+(?:photo|image|picture)\)?\.?$", re.I)),
     # Bare credit: Agency/Photographer, Reuters/John Smith, AFP/Getty
     ("image credit", re.compile(
         r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}"
         r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})?$")),
     # Read the article on the X website / Read the original article on X
     ("read more", re.compile(
-        r"^(?:read|view|see) (?:the )?(?:full |original |whole )?(?:article|story|report|piece)\b.{0,100}$", re.I)),
+        r"^(?:read|view|see) (?:the )?(?:full |original |whole )?(?:article|story|report|piece)"
+        r"(?:\s+(?:on|at|in|here)\b.{0,100}|\s*[.:]?)$", re.I)),
     ("read more", re.compile(r"^(?:read|see) (?:more|also|next|further)\b(?:\s*[:|–—-].{0,200}|[^.!?]{0,100})$",
                              re.I)),
     # "Related: ...", "More from the Gazette"; but not "Related talks are planned."
@@ -68,13 +69,15 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
                         re.I)),
     # "Copyright 2025 ..." but not "Copyright law was ...": a year, "by" or a name follows.
     ("copyright", re.compile(
-        r"^(?:©|\([cC]\)\s|(?i:copyright)\s*(?:©|\([cC]\))?\s*(?:\d{4}|[Bb]y\b|[A-Z])|(?i:all rights reserved)).{0,200}$")),
+        r"^(?:©|\([cC]\)\s|(?i:copyright)\s*(?:©|\([cC]\))?\s*(?:\d{4}|[Bb]y\b|[A-Z])|(?i:all rights reserved))"
+        r".{0,200}$")),
     ("copyright", re.compile(r"^.{0,150}\ball rights reserved\b.{0,60}$", re.I)),
     ("copyright", re.compile(r"^our standards\s*:.{0,100}$", re.I)),
     # Reuters-style footer: (Reporting by X; Editing by Y)
     ("byline", re.compile(
         r"^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by\b.{0,200}$", re.I)),
-    ("byline", re.compile(r"^(?:author|written by|words by|posted by|story by)\s*[:|]?\s*[A-Z].{0,80}$", re.I)),
+    # "Author: X", "Written by X"; not "Author Jana Ilves, who wrote the memoir, said ..."
+    ("byline", re.compile(r"^(?:authors?\s*[:|]|(?:written|words|posted|story) by\b)\s*[A-Z][^.!?]{0,80}$", re.I)),
     ("reading time", re.compile(r"^(?:reading time\s*:?\s*)?\d{1,3}[ -]?(?:min|mins|minutes?)(?: read)?\.?$", re.I)),
     ("promo", re.compile(
         r"^(?:subscribe|sign up|register|log in|download (?:our|the) app|follow us|join us|join our|like us|"

@@ -36,6 +36,7 @@ _BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "div", "code", 
 _FALLBACK_BLOCKS = _BLOCKS | {"dd", "dt", "dl", "figure", "address", "header", "footer", "nav", "aside",
                               "tbody", "thead", "center", "td", "th"}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -100,6 +101,8 @@ def _render(element: lxml.etree._Element, blocks: set[str]) -> str:
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     html = _XML_DECL.sub("", html)  # lxml refuses str input with an encoding declaration
+    # lxml parses NUL and form feeds but then refuses them when the tree is edited.
+    html = _CONTROL_CHARS.sub("", html)
     try:
         return lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
@@ -213,22 +216,24 @@ def _fallback(tree: lxml.html.HtmlElement) -> tuple[str, str]:
     return _render(tree, _FALLBACK_BLOCKS), "visible-text"
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str | None):
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, favor_precision: bool):
     import trafilatura
 
-    # favor_precision made no difference to body-sentence recall on our test
-    # pages (tests/fixtures/clean); the default keeps more of the body, and
-    # debris is removed afterwards by clean.debris.
     return trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_precision=False, deduplicate=False,
+        include_images=False, favor_precision=favor_precision, deduplicate=False,
         # No "extensive search": it turns a "© 2025" footer into 2025-01-01.
         date_extraction_params={"original_date": True, "extensive_search": False,
                                 "max_date": date.today().isoformat()})
 
 
-def extract_html(html: str, url: str | None = None, origin: str | None = None) -> ExtractedHtml:
+def extract_html(html: str, url: str | None = None, origin: str | None = None, *,
+                 favor_precision: bool = False) -> ExtractedHtml:
     """Return the main text and metadata of an HTML page.
+
+    ``favor_precision`` is trafilatura's option; off by default because it
+    never kept more body sentences on our test pages (see
+    tests/test_clean_html.py), and debris is removed later by clean.debris.
 
     Uses trafilatura; when it finds nothing (short or malformed pages), falls
     back to the text of the page's <p> elements, then to all visible text.
@@ -238,15 +243,22 @@ def extract_html(html: str, url: str | None = None, origin: str | None = None) -
     tree = _parse(html)
     if tree is None:
         raise MalformedRecord(where, "could not parse the HTML", hint="is this file really HTML?")
+    try:
+        return _extract(tree, url, where, favor_precision)
+    except (ValueError, TypeError, AttributeError, lxml.etree.LxmlError) as exc:
+        # lxml refuses some trees it parsed itself; say which page, never crash the batch.
+        raise MalformedRecord(where, f"could not extract text from the HTML ({type(exc).__name__}: {exc})") from None
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str | None, where: str, favor_precision: bool) -> ExtractedHtml:
     # <template> content is inert in browsers; trafilatura would keep it.
-    _drop(tree, ("template", "noscript", "iframe", "svg", "object", "embed", "style"), keep_ld_json=True)
-    _drop(tree, ("script",), keep_ld_json=True)
+    _drop(tree, ("template", "noscript", "iframe", "svg", "object", "embed", "style", "script"), keep_ld_json=True)
     _drop_hidden(tree)
     _drop_furniture(tree, _ALWAYS_FURNITURE)
     doc = None
     try:
         # trafilatura prunes the tree it is given; the fallback needs it whole.
-        doc = _trafilatura(copy.deepcopy(tree), url)
+        doc = _trafilatura(copy.deepcopy(tree), url, favor_precision)
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on odd pages; we fall back
         log.debug("trafilatura failed on %s: %s", where, exc)
     result = ExtractedHtml(text="")
@@ -275,10 +287,7 @@ def extract_html(html: str, url: str | None = None, origin: str | None = None) -
     if result.text.strip():
         result.text = _without_title(result.text, result.title)
     if not result.text.strip():
-        try:
-            text, method = _fallback(tree)
-        except (ValueError, TypeError, lxml.etree.LxmlError) as exc:
-            raise MalformedRecord(where, f"could not extract text from the HTML ({exc})") from None
+        text, method = _fallback(tree)
         result.text, result.method = _without_title(text, result.title), method
     if not result.text.strip():
         raise MalformedRecord(where, "no text found in the HTML", hint="the page may be empty or built by JavaScript")

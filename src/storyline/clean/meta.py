@@ -331,7 +331,8 @@ def find_outlet(text: str, url: str | None = None) -> tuple[str | None, float]:
 
 # Explicit full dates in running text.
 _FULL_DATE = re.compile(
-    rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\.?,? \d{{4}}"
+    rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\.?,? \d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\.?,? (?:of )?(\d{{4}})\b", re.I)
