@@ -203,9 +203,6 @@ def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | Non
             return name, entity_id(name, ent.label_)
     if root.lower_ in _PERSONAL_PRONOUNS or root.pos_ == "PRON":
         return None, None
-    if ents and root.pos_ != "NOUN":
-        name = normalise_name(ents[0].text)
-        return name, entity_id(name, ents[0].label_)
     # A role or group without a named entity: "the General Staff", "Ukrainian officials".
     left = span.start
     tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",)]

@@ -189,6 +189,9 @@ def _format(d: date, precision: str) -> str:
 def is_relative(text: str) -> bool:
     """Whether the expression needs a publication date to be placed in time."""
     t = _normalise(text)
+    parts = [p for p in _CONJ.split(t) if p]
+    if len(parts) == 2:
+        return is_relative(parts[0]) or is_relative(parts[1])
     return not (_RX["iso"].match(t) or _RX["mdy"].match(t) or _RX["dmy"].match(t) or _RX["my"].match(t)
                 or _RX["y"].match(t) or _RX["decade"].match(t)
                 or (_RX["season"].match(t) and _RX["season"].match(t).group("y")))
@@ -388,7 +391,11 @@ def tense_of(span: Span) -> str | None:
         return "future"
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
         return "future"  # "Macron is meeting Putin on Thursday"
-    if tok.tag_ in ("VBD", "VBN"):
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.lemma_.lower() in _FUTURE_HEADS and any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+        return "future"  # "the release is slated for June 24"
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+            c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes)):
         return "past"
     return None
 
@@ -399,13 +406,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and s < merged[-1][1]:
+        # "late 2025 or early 2026", "June 30 to July 2": one expression, a range
+        if merged and (s < merged[-1][1] or _JOIN.match(doc.text, merged[-1][1], s)):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
     return merged
 
 
+_JOIN = re.compile(r"\s*(?:or|to|through|until|-|\u2013)\s*$")
 _LEADING_MODIFIER = re.compile(r"(?i)\b(early|late|mid|last|this|next)\s+$")
 
 

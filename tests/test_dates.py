@@ -1,0 +1,125 @@
+"""Timex resolution: the pure resolver (no model) and the spaCy component."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.dates import is_relative, resolve_date
+
+SATURDAY = "2025-07-05"  # a Saturday
+
+RESOLVE = [
+    # (expression, tense, expected (value, value_max, precision))
+    ("early Friday", None, ("2025-07-04", None, "day")),
+    ("on Thursday", None, ("2025-07-03", None, "day")),
+    ("on Thursday", "past", ("2025-07-03", None, "day")),
+    ("on Thursday", "future", ("2025-07-10", None, "day")),
+    ("Friday morning", None, ("2025-07-04", None, "day")),
+    ("next Monday", None, ("2025-07-07", None, "day")),
+    ("this night", None, ("2025-07-05", None, "day")),
+    ("tonight", None, ("2025-07-05", None, "day")),
+    ("yesterday", None, ("2025-07-04", None, "day")),
+    ("last night", None, ("2025-07-04", None, "day")),
+    ("tomorrow", None, ("2025-07-06", None, "day")),
+    ("two days ago", None, ("2025-07-03", None, "day")),
+    ("a year ago", None, ("2024", None, "year")),
+    ("three months ago", None, ("2025-04", None, "month")),
+    ("last week", None, ("2025-06-23", "2025-06-29", "week")),
+    ("this week", None, ("2025-06-30", "2025-07-06", "week")),
+    ("last weekend", None, ("2025-06-28", "2025-06-29", "day")),
+    ("last month", None, ("2025-06", None, "month")),
+    ("earlier this month", None, ("2025-07", None, "month")),
+    ("last year", None, ("2024", None, "year")),
+    ("next year", None, ("2026", None, "year")),
+    ("the past three days", None, ("2025-07-02", "2025-07-05", "day")),
+    ("July 1, 2025", None, ("2025-07-01", None, "day")),
+    ("1 July 2025", None, ("2025-07-01", None, "day")),
+    ("Tuesday, 1 July 2025", None, ("2025-07-01", None, "day")),
+    ("2025-06-30", None, ("2025-06-30", None, "day")),
+    ("1 July", None, ("2025-07-01", None, "day")),
+    ("1 July", "future", ("2026-07-01", None, "day")),
+    ("June 24", None, ("2025-06-24", None, "day")),
+    ("in March", None, ("2025-03", None, "month")),
+    ("in March", "future", ("2026-03", None, "month")),
+    ("last March", None, ("2025-03", None, "month")),
+    ("December 2024", None, ("2024-12", None, "month")),
+    ("in 2024", None, ("2024", None, "year")),
+    ("late 2025", None, ("2025-09", "2025-12", "month")),
+    ("early 2026", None, ("2026-01", "2026-04", "month")),
+    ("mid-2025", None, ("2025-05", "2025-08", "month")),
+    ("late 2025 or early 2026", None, ("2025-09", "2026-04", "month")),
+    ("the first half of 2025", None, ("2025-01", "2025-06", "month")),
+    ("spring 2024", None, ("2024-03", "2024-05", "month")),
+    ("the 1990s", None, ("1990", "1999", "year")),
+]
+
+
+@pytest.mark.parametrize("text,tense,expected", RESOLVE)
+def test_resolve_date(text, tense, expected):
+    assert resolve_date(text, SATURDAY, tense) == expected
+
+
+@pytest.mark.parametrize("text", ["three years", "for years", "decades", "the war", "Section 427", "", "20 km"])
+def test_not_a_date(text):
+    assert resolve_date(text, SATURDAY) is None
+
+
+@pytest.mark.parametrize("text,relative", [
+    ("on Thursday", True), ("last week", True), ("in March", True), ("1 July", True),
+    ("July 1, 2025", False), ("in 2024", False), ("late 2025 or early 2026", False),
+])
+def test_relative_expressions_need_an_anchor(text, relative):
+    assert is_relative(text) is relative
+    assert (resolve_date(text, None) is None) is relative
+
+
+def test_weekday_on_the_anchor_day_is_that_day_in_the_past():
+    assert resolve_date("Saturday", SATURDAY, "past") == (SATURDAY, None, "day")
+
+
+# -- the component, on the real model ------------------------------------------------
+
+def _timexes(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.storyline_published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+        if _ == "storyline_timexes":
+            break
+    return doc._.storyline_timexes
+
+
+COMPONENT = [
+    ("Jane Roe said the drones struck early Friday.", "early Friday", "2025-07-04", "day"),
+    ("The ministers met on Thursday in Brussels.", "Thursday", "2025-07-03", "day"),
+    ("The ministers will meet on Thursday in Brussels.", "Thursday", "2025-07-10", "day"),
+    ("The talks collapsed last week.", "last week", "2025-06-23", "week"),
+    ("Jon Doe spoke with his counterpart on July 1, 2025.", "July 1, 2025", "2025-07-01", "day"),
+    ("The attack came two days ago.", "two days ago", "2025-07-03", "day"),
+    ("A deal may follow in late 2025 or early 2026.", "late 2025 or early 2026", "2025-09", "month"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expr,value,precision", COMPONENT)
+def test_component_resolves(nlp, text, expr, value, precision):
+    found = _timexes(nlp, text, SATURDAY)
+    match = [t for t in found if t.text == expr]
+    assert match, [t.text for t in found]
+    t = match[0]
+    assert (t.value, t.precision, t.resolved) == (value, precision, True)
+    assert text[t.start:t.end] == expr
+
+
+@pytest.mark.model
+def test_component_without_publication_date_keeps_relative_unresolved(nlp):
+    found = _timexes(nlp, "The ministers met on Thursday and signed on July 1, 2025.", None)
+    by_text = {t.text: t for t in found}
+    assert by_text["Thursday"].resolved is False and by_text["Thursday"].value is None
+    assert by_text["July 1, 2025"].resolved is True and by_text["July 1, 2025"].value == "2025-07-01"
+
+
+@pytest.mark.model
+def test_component_ignores_durations(nlp):
+    found = _timexes(nlp, "He spent three years in prison and 70 days in hospital.", SATURDAY)
+    assert found == []
