@@ -32,7 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, int, "Articles per spaCy batch (nlp.pipe)."),
     Setting("workers", 1, int, "Processes for the per-article pipeline (1 = in-process)."),
     Setting("max_file_mb", 20.0, float,
-            "Files larger than this many MiB are refused with a clear error."),
+            "Files larger than this many MiB are refused with a clear error "
+            "(for WARC archives: each record's payload)."),
     Setting("near_duplicate_threshold", 0.8, float,
             "Estimated Jaccard similarity (word 5-shingles) above which an article "
             "is linked to the earlier article it copies."),
