@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.link.geo import geocode, normalise_place
+from storyline.nlp.geo import geocode, normalise_place
 
 
 @pytest.mark.parametrize(

