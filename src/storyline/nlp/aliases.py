@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .officeholders import load_table
 
-ALIASES_TABLE = Path(__file__).parent / "data" / "aliases.csv"
+ALIASES_TABLE = Path(__file__).parent.parent / "link" / "data" / "aliases.csv"
 
 
 def _key(name: str) -> str:

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..link.aliases import canonical_alias, surname_holder
+from .aliases import canonical_alias, surname_holder
 from ..models import Entity
 from .extensions import ensure_extensions
 
@@ -56,34 +56,81 @@ def person_name(text: str) -> str:
     return stripped if stripped else name
 
 
-def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
-    """(start_char, end_char) of each kept entity -> its canonical name in this article."""
+def propn_full_names(doc: Doc) -> dict[str, set[str]]:
+    """Lower-cased surname -> two- or three-word proper names ending with it
+    (also names NER missed or mislabelled, "Olena Marchuk" as a work of art)."""
+    out: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            name = person_name(ent.text)
+            if " " in name:
+                out.setdefault(name.split()[-1].casefold(), set()).add(name)
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("", "PERSON", "WORK_OF_ART", "ORG"):
+            continue
+        words = [tok]
+        while words[0].i > 0 and words[0].nbor(-1).pos_ == "PROPN" and words[0].nbor(-1).is_title \
+                and words[0].nbor(-1).ent_type_ in ("", "PERSON", "WORK_OF_ART", "ORG") and len(words) < 3:
+            words.insert(0, words[0].nbor(-1))
+        if len(words) >= 2 and (tok.i + 1 >= len(doc) or tok.nbor(1).pos_ != "PROPN") \
+                and not any(w.lower_ in _ORG_WORDS for w in words):
+            name = person_name(" ".join(w.text for w in words))
+            if " " in name:
+                out.setdefault(name.split()[-1].casefold(), set()).add(name)
+    return out
+
+
+# Words that mark an organisation name; a two- or three-word ORG without any
+# of them is more likely a person the small model mislabelled ("Ivo Tannery").
+_ORG_WORDS = set("""
+ministry ministries department office agency army forces military command council commission committee
+campaign company corp corporation inc ltd llc co group bank party embassy court parliament union
+organization organisation association institute foundation university college school news times post
+journal press network tv radio house senate congress assembly government administration police guard
+service services fund federation league club center centre airlines airways motors energy international
+national republic republicans democrats watch
+""".split())
+
+
+def looks_like_person(ent) -> bool:
+    """True for an ORG/GPE-labelled span that reads like a person's name."""
+    toks = [t for t in ent if not t.is_punct]
+    return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in toks)
+            and not any(t.lower_ in _ORG_WORDS for t in toks)
+            and canonical_alias(ent.text) is None)
+
+
+def canonical_names(doc: Doc) -> dict[tuple[int, int], tuple[str, str]]:
+    """(start_char, end_char) of each kept entity -> (canonical name, type) in this article."""
     published = doc._.storyline_published if Doc.has_extension("storyline_published") else None
-    names: dict[tuple[int, int], str] = {}
-    labels: dict[tuple[int, int], str] = {}
+    names: dict[tuple[int, int], tuple[str, str]] = {}
     full_people: list[str] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_TYPES:
             continue
-        name = person_name(ent.text) if ent.label_ == "PERSON" else normalise_name(ent.text)
+        label = "PERSON" if ent.label_ == "ORG" and looks_like_person(ent) else ent.label_
+        name = person_name(ent.text) if label == "PERSON" else normalise_name(ent.text)
         if not name:
             continue
         name = canonical_alias(name) or name
-        names[(ent.start_char, ent.end_char)] = name
-        labels[(ent.start_char, ent.end_char)] = ent.label_
-        if ent.label_ == "PERSON" and " " in name:
+        names[(ent.start_char, ent.end_char)] = (name, label)
+        if label == "PERSON" and " " in name:
             full_people.append(name)
-    # a surname (or shorter form) joins the one longer name of the article that ends with it
-    for (start, end), name in list(names.items()):
-        if labels[(start, end)] != "PERSON" or " " in name:
+    propn = propn_full_names(doc)
+    # a surname (or shorter form) joins the one longer name of the article that ends with
+    # it, whatever NER called it ("Olena Marchuk" ... "Marchuk" tagged ORG)
+    for key, (name, label) in list(names.items()):
+        if label not in ("PERSON", "ORG") or " " in name:
             continue
         longer = {full for full in full_people if full.split()[-1].casefold() == name.casefold()}
+        if not longer and label == "PERSON":
+            longer = set(propn.get(name.casefold(), ()))
         if len(longer) == 1:
-            names[(start, end)] = longer.pop()
-        else:
-            holder = surname_holder(name, published) if not longer else None
+            names[key] = (longer.pop(), "PERSON")
+        elif label == "PERSON" and not longer:
+            holder = surname_holder(name, published)
             if holder:
-                names[(start, end)] = holder
+                names[key] = (holder, "PERSON")
     return names
 
 
@@ -92,15 +139,14 @@ def group_entities(doc: Doc) -> list[Entity]:
     canon = canonical_names(doc)
     by_id: dict[str, Entity] = {}
     for ent in doc.ents:
-        if ent.label_ not in KEPT_TYPES:
+        found = canon.get((ent.start_char, ent.end_char))
+        if not found:
             continue
-        name = canon.get((ent.start_char, ent.end_char))
-        if not name:
-            continue
-        eid = entity_id(name, ent.label_)
+        name, label = found
+        eid = entity_id(name, label)
         entity = by_id.get(eid)
         if entity is None:
-            entity = by_id[eid] = Entity(id=eid, name=name, type=ent.label_)
+            entity = by_id[eid] = Entity(id=eid, name=name, type=label)
         entity.mentions.append((ent.start_char, ent.end_char))
         entity.mention_texts.append(ent.text)
     return list(by_id.values())

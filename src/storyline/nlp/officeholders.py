@@ -3,9 +3,10 @@ on a given day. Resolves role phrases ("the French president", "Russia's
 foreign minister", "the Kremlin spokesman") when an article never names the
 person.
 
-The built-in table is ``link/data/officeholders.csv`` (columns: role,
+The built-in table is ``link/data/officeholders.csv`` (package data; the
+code lives here in nlp/ because per-article extraction may not import link/) (columns: role,
 country_or_body, person, start, end, aliases; ``end`` empty = in office;
-aliases ``|``-separated). The sample corpus's table and user CSV files in the
+aliases separated by ``|`` or ``;``). The sample corpus's table and user CSV files in the
 same format are added on top.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 
-BUILTIN_TABLE = Path(__file__).parent / "data" / "officeholders.csv"
+BUILTIN_TABLE = Path(__file__).parent.parent / "link" / "data" / "officeholders.csv"
 SAMPLE_TABLE = Path(__file__).parent.parent / "sample" / "officeholders.csv"
 
 
@@ -154,7 +155,7 @@ def read_table(path: Path) -> list[OfficeHolder]:
                 person = (rec.get("person") or "").strip()
                 if not person:
                     continue
-                aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
+                aliases = tuple(a.strip() for a in re.split(r"[|;]", rec.get("aliases") or "") if a.strip())
                 rows.append(OfficeHolder(_norm(rec["role"]), rec["country_or_body"].strip(), person,
                                          start, end, aliases))
     except OSError as err:

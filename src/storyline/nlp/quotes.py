@@ -8,11 +8,12 @@ Kinds:
   continuation paragraphs (no attribution of their own: they inherit the
   speaker of the quote just before), and first-person speech whose marks were
   lost but which carries a trailing attribution (I condemn this, she said).
-- ``partial``: a short quoted fragment governed by a cue (branded the plan
-  "reckless"), or reported speech that contains quoted words; ``text`` is
-  the fragment, or the whole reported clause when the clause is longer.
-- ``indirect``: reported speech without marks: "X said (that) ...",
-  "according to X, ...", "X told reporters ...", "X warned that ...".
+- ``partial``: a quoted fragment inside the reporter's sentence, governed by
+  a cue (branded the plan "reckless"; said the plan was "reckless").
+- ``indirect``: reported speech: "X said (that) ...", "according to X, ...",
+  "X told reporters ...", "X warned that ...". When the reported clause holds
+  quoted words, both are listed: the clause as ``indirect`` (inner marks kept,
+  as in the text) and the fragment as ``partial``.
 
 Quoted stretches of one to three words that no cue governs (scare quotes,
 titles of books or operations) are not quotes. ``Quote.text`` is the content
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote
 from .extensions import ensure_extensions
-from .quote_cues import INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
+from .quote_cues import CONTENT_PATTERNS, INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
 from .quote_marks import QuotedSpan, find_quoted, paragraphs, word_count
 from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
 
@@ -39,7 +40,8 @@ _SENT_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s*$")
 _FIRST_PERSON_WORDS = FIRST_PERSON | {"my", "our", "myself", "ourselves"}
 _FRAGMENT_PATH = {"dobj", "oprd", "attr", "acomp", "xcomp", "conj", "appos", "amod", "compound", "npadvmod",
                   "nsubj", "ccomp", "advcl", "dep"}
-MIN_DIRECT_WORDS = 4  # fewer words (and no sentence punctuation) = a fragment
+MIN_DIRECT_WORDS = 4
+_PATTERN_LEMMAS = {lemma for lemma, _ in CONTENT_PATTERNS}  # fewer words (and no sentence punctuation) = a fragment
 
 
 @dataclass
@@ -166,6 +168,10 @@ class QuoteExtractor:
             nxt = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(self.text)
             hi = min(phi, nxt)
             before = self._frame_before(q, lo)
+            if not before and self._starts_para(q, pi) and pi > 0 and self.text[:plo].rstrip().endswith(":"):
+                # "She went on to say:" closing the paragraph before
+                ppl, pph = self.paras[pi - 1]
+                before = self._frame_before(QuotedSpan(pph, pph, pph, pph, ":"), ppl)
             after = self._frame_after(q, hi)
             prev_char = self.text[:q.open].rstrip()[-1:] if self.text[:q.open].strip() else ""
             embedded = bool(prev_char) and (prev_char.isalnum() or prev_char in ")%$") and q.open > plo
@@ -184,10 +190,10 @@ class QuoteExtractor:
             if (prev is not None and prev_q is not None and prev.kind == "direct" and prev.cue is not None
                     and prev_q.outer[1] <= prev.cue.idx < q.open
                     and pi == self._para_of(prev_q.open)
-                    and not embedded and (statement or self.text[prev_q.outer[1]:q.open].strip().endswith(","))
-                    and cue_after is None and (not before or (cue_before is not None and cue_before.i == prev.cue.i))):
-                prev.parts.append((q.start, q.end))
-                prev.end = q.end
+                    and not embedded and self.text[prev_q.outer[1]:q.open].strip().endswith(",")
+                    and cue_after is None and cue_before is not None and cue_before.i == prev.cue.i):
+                prev.parts.append((q.start, self._end(q)))
+                prev.end = self._end(q)
                 prev_q = q
                 continue
 
@@ -210,7 +216,7 @@ class QuoteExtractor:
                 cue = cue_after
             elif cue_before is not None:
                 cue = cue_before
-            f = _Found(q.start, q.end, "direct", [(q.start, q.end)], cue=cue)
+            f = _Found(q.start, self._end(q), "direct", [(q.start, self._end(q))], cue=cue)
             if cue is not None:
                 f.subject = self._subject(cue)
             elif colon:
@@ -225,6 +231,13 @@ class QuoteExtractor:
             prev = f
             prev_q = q
         return found
+
+    def _end(self, q: QuotedSpan) -> int:
+        """Content end without the comma that closes a quoted sentence ("...rubble," she wrote)."""
+        end = q.end
+        while end > q.start + 1 and self.text[end - 1] in ", ":
+            end -= 1
+        return end
 
     def _starts_para(self, q: QuotedSpan, pi: int) -> bool:
         return self.text[self.paras[pi][0]:q.open].strip() == ""
@@ -253,9 +266,8 @@ class QuoteExtractor:
                 subj = self._subject(tok)
                 if subj is None:
                     return None
-                start, end = strip_span(self.text, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
-                start, end = min(start, q.start), max(end, q.end)
-                return _Found(start, end, "partial", [(start, end)], cue=tok, subject=subj)
+                # the clause itself is found as indirect speech; this is the exact-words fragment
+                return _Found(q.start, q.end, "partial", [(q.start, q.end)], cue=tok, subject=subj)
             if tok.lemma_.lower() in INDIRECT_CUES | NAMING_CUES and tok.pos_ == "VERB":
                 if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "so":
                     return None  # "so-called": the writer's distance, not a speaker's words
@@ -274,23 +286,23 @@ class QuoteExtractor:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 f = self._according(tok)
-            elif tok.lemma_.lower() in INDIRECT_CUES and tok.pos_ == "VERB":
+            elif tok.pos_ == "VERB" and (tok.lemma_.lower() in INDIRECT_CUES or tok.lemma_.lower() in _PATTERN_LEMMAS):
                 f = self._reported(tok)
             else:
                 continue
             if f is None:
                 continue
-            if any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
-                # a clause that holds a direct quote is covered by it
-                inner = [(s, e) for s, e in taken if f.start <= s and e <= f.end]
-                if not inner or len(inner) != len([1 for s, e in taken if s < f.end and f.start < e]):
-                    continue
-                f.kind = "partial"
+            if any(s < f.end and f.start < e for s, e in taken):
+                continue  # the clause is (or holds) a direct quote already found
             found.append(f)
         return found
 
     def _reported(self, cue: Token) -> _Found | None:
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            lemma = cue.lemma_.lower()
+            comp = next((c for c in cue.children if (lemma, c.dep_ if c.dep_ != "prep" else f"prep:{c.lower_}")
+                         in CONTENT_PATTERNS), None)
         if comp is None:
             return None
         subj = self._subject(cue)
@@ -340,8 +352,6 @@ class QuoteExtractor:
         taken += [(s, e) for f in direct if f.kind == "direct" for s, e in f.parts]
         partial = [f for f in direct if f.kind == "partial"]
         indirect = self.indirect(taken)
-        # a partial fragment inside reported speech already found is part of that record
-        partial = [p for p in partial if not any(i.start <= p.start and p.end <= i.end for i in indirect)]
         items = sorted([f for f in direct if f.kind == "direct"] + partial + indirect, key=lambda f: f.start)
         quotes = []
         for f in items:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..link.aliases import canonical_alias
-from ..link.officeholders import canonical_place, canonical_role, holder
-from .entities import entity_id, normalise_name
+from .aliases import canonical_alias
+from .officeholders import canonical_place, canonical_role, holder
+from .entities import entity_id, normalise_name, propn_full_names
 from .quote_cues import ORG_NOUNS, ROLE_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -48,7 +48,9 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not child.is_punct:
+                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    return tok.head  # "Smith, who said ...": the antecedent
                 return child
         if tok.dep_ == "agent":
             continue
@@ -90,7 +92,7 @@ def mention_span(tok: Token) -> Span:
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat", "case") and child.i == end:
             end = child.i + 1
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
@@ -111,6 +113,7 @@ class SpeakerResolver:
         self.published = doc._.storyline_published if Doc.has_extension("storyline_published") else None
         self.speakers: list[tuple[int, Speaker]] = []  # (char offset, speaker) in text order
         self.titled = self._titled_people()
+        self.full_names = propn_full_names(doc)
 
     # -- named entities --------------------------------------------------
     def _entity_at(self, span: Span) -> tuple[Span, str, str] | None:
@@ -130,7 +133,7 @@ class SpeakerResolver:
         out = []
         for ent in self.doc.ents:
             key = (ent.start_char, ent.end_char)
-            if ent.label_ != "PERSON" or key not in self.canon:
+            if key not in self.canon or self.canon[key][1] != "PERSON":
                 continue
             name = self.canon[key][0]
             words = [t for t in self.doc[max(0, ent.start - 5):ent.start]]
@@ -150,7 +153,7 @@ class SpeakerResolver:
         low = " ".join(text.casefold().replace("\u2019", "'").replace("-", " ").split())
         role = None
         # longest role phrase mentioned
-        from ..link.officeholders import ROLE_SYNONYMS
+        from .officeholders import ROLE_SYNONYMS
 
         for phrase in sorted(ROLE_SYNONYMS, key=len, reverse=True):
             if f" {phrase} " in f" {low} ":
@@ -222,6 +225,9 @@ class SpeakerResolver:
             if words and words[-1].i == tok.i and 1 <= len(words) <= 4:
                 name = " ".join(t.text for t in words)
                 is_org = any(t.lower_ in ORG_NOUNS for t in words)
+                if len(words) == 1 and not is_org:
+                    longer = self.full_names.get(name.casefold(), set())
+                    name = next(iter(longer)) if len(longer) == 1 else name
                 speaker.name, speaker.type = normalise_name(name), "ORG" if is_org else "PERSON"
                 return self._remember(speaker)
         if tok.lemma_.lower() in ORG_NOUNS:

@@ -1,0 +1,151 @@
+"""Hard cases for ``storyline_quotes``: sentence(s) -> expected quotes (text,
+kind, speaker), negatives included. All people are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def quote_nlp():
+    """The default model with the entity and quote components only."""
+    spacy = pytest.importorskip("spacy")
+    from storyline.nlp import entities, quotes  # noqa: F401  (registers the factories)
+    from storyline.nlp.extensions import ensure_extensions
+    from storyline.settings import resolve
+
+    ensure_extensions()
+    nlp = spacy.load(resolve().model)
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+# (id, text, published, expected [(text, kind, speaker)], not_quotes [text])
+CASES = [
+    ("straight-said-after",
+     'Olena Marchuk arrived late. "We will hold the line," Marchuk said.', "2025-03-01",
+     [("We will hold the line", "direct", "Olena Marchuk")], []),
+    ("curly-said-before-colon",
+     "Olena Marchuk said: \u201cThe talks have failed. We will keep our positions.\u201d", None,
+     [("The talks have failed. We will keep our positions.", "direct", "Olena Marchuk")], []),
+    ("single-marks",
+     "Olena Marchuk told the assembly: \u2018Nobody here wants this war to go on.\u2019", None,
+     [("Nobody here wants this war to go on.", "direct", "Olena Marchuk")], []),
+    ("guillemets",
+     "\u00abWe are ready for a ceasefire tomorrow,\u00bb said Ivo Tannery.", None,
+     [("We are ready for a ceasefire tomorrow", "direct", "Ivo Tannery")], []),
+    ("split-by-attribution",
+     '"We will not," Olena Marchuk said, "give up."', None,
+     [("We will not give up.", "direct", "Olena Marchuk")], []),
+    ("multi-sentence",
+     'Ivo Tannery spoke to reporters on Monday. "The road is long. The convoy is ready. We leave at dawn," he said.',
+     None,
+     [("The road is long. The convoy is ready. We leave at dawn", "direct", "Ivo Tannery")], []),
+    ("continuation-paragraph",
+     'Ivo Tannery spoke on Monday. "The convoy is ready," Tannery said.\n\n'
+     '"We leave at dawn and we will not stop until we reach the city."', None,
+     [("The convoy is ready", "direct", "Ivo Tannery"),
+      ("We leave at dawn and we will not stop until we reach the city.", "direct", "Ivo Tannery")], []),
+    ("lost-marks-first-person",
+     "Ivo Tannery spoke after the strike. I condemn this attack on sleeping families, Tannery said in a video address.",
+     None,
+     [("I condemn this attack on sleeping families", "direct", "Ivo Tannery")], []),
+    ("partial-naming-verb",
+     "Defence minister Ivo Tannery branded the deployment \u201cunacceptable\u201d.", None,
+     [("unacceptable", "partial", "Ivo Tannery")], []),
+    ("partial-inside-indirect",
+     'Olena Marchuk said the plan was "a first step" toward peace.', None,
+     [("the plan was \"a first step\" toward peace", "indirect", "Olena Marchuk"),
+      ("a first step", "partial", "Olena Marchuk")], []),
+    ("indirect-said-that",
+     "Olena Marchuk said that the convoy had reached the city.", None,
+     [("that the convoy had reached the city", "indirect", "Olena Marchuk")], []),
+    ("indirect-according-to",
+     "According to Olena Marchuk, the convoy reached the city on Sunday.", None,
+     [("the convoy reached the city on Sunday", "indirect", "Olena Marchuk")], []),
+    ("indirect-told-reporters",
+     "Ivo Tannery told reporters the bridge would reopen next week.", None,
+     [("the bridge would reopen next week", "indirect", "Ivo Tannery")], []),
+    ("indirect-warned",
+     "Ivo Tannery warned that further strikes were likely.", None,
+     [("that further strikes were likely", "indirect", "Ivo Tannery")], []),
+    ("indirect-insisted-pronoun",
+     "Olena Marchuk met the envoys on Friday. She insisted that the border must stay open.", None,
+     [("that the border must stay open", "indirect", "Olena Marchuk")], []),
+    ("role-in-article-wins",
+     'French President Lucien Ardois opened the summit. "Europe must act now," the French president said.',
+     "2025-03-01",
+     [("Europe must act now", "direct", "Lucien Ardois")], []),
+    ("role-from-office-holder-table",
+     '"We are ready to help," the French president said.', "2025-03-01",
+     [("We are ready to help", "direct", "Emmanuel Macron")], []),
+    ("role-table-respects-date",
+     '"We are ready to help," the French president said.', "2016-03-01",
+     [("We are ready to help", "direct", "François Hollande")], []),
+    ("organisation-then-the-ministry",
+     "The Varnish Ministry of Defence reported heavy shelling overnight. The ministry said that 40 drones had been "
+     "shot down.", None,
+     [("that 40 drones had been shot down", "indirect", "Varnish Ministry of Defence")], []),
+    ("spokesperson-speaks-for-body",
+     "A French Foreign Ministry spokesperson told reporters that the embassy would stay open.", None,
+     [("that the embassy would stay open", "indirect", "French Foreign Ministry")], []),
+    ("pronoun-he",
+     'Ivo Tannery visited the front on Tuesday. "The soldiers need rest," he said.', None,
+     [("The soldiers need rest", "direct", "Ivo Tannery")], []),
+    # negatives ----------------------------------------------------------------
+    ("book-title",
+     'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,
+     [], ["War and Peace"]),
+    ("operation-name",
+     'The army launched Operation "Iron Dawn" on Friday.', None,
+     [], ["Iron Dawn"]),
+    ("scare-quotes",
+     'The so-called "peace plan" was shelved after a week.', None,
+     [], ["peace plan"]),
+    ("apostrophes-are-not-marks",
+     "Kyiv's mayor didn't comment on the workers' union or the 'rock 'n' roll' years.", None,
+     [], []),
+]
+
+
+def _run(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.storyline_published = published
+    return nlp(doc)._.storyline_quotes
+
+
+def _norm(s: str) -> str:
+    return s.strip(" .,\u201c\u201d\"'")
+
+
+@pytest.mark.parametrize("case_id,text,published,expected,not_quotes", CASES, ids=[c[0] for c in CASES])
+def test_quote_case(quote_nlp, case_id, text, published, expected, not_quotes):
+    quotes = _run(quote_nlp, text, published)
+    got = {(_norm(q.text), q.kind, q.speaker) for q in quotes}
+    for e_text, kind, speaker in expected:
+        assert (_norm(e_text), kind, speaker) in got, f"{case_id}: missing {(e_text, kind, speaker)} in {got}"
+    for bad in not_quotes:
+        assert all(_norm(q.text) != _norm(bad) for q in quotes), f"{case_id}: {bad!r} taken as a quote"
+    if not expected:
+        assert quotes == [], f"{case_id}: expected no quotes, got {got}"
+
+
+def test_offsets_index_the_text(quote_nlp):
+    text = 'Ivo Tannery arrived. "We leave at dawn," he said. Olena Marchuk said that the bridge was closed.'
+    for q in _run(quote_nlp, text, None):
+        assert text[q.start:q.end] == q.text
+        assert q.speaker_span is not None
+        assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_text
+
+
+def test_speaker_id_is_the_entity_id(quote_nlp):
+    text = 'Olena Marchuk arrived on Monday. "We will hold the line," Marchuk said.'
+    doc = quote_nlp.make_doc(text)
+    doc = quote_nlp(doc)
+    ids = {e.name: e.id for e in doc._.storyline_entities}
+    (quote,) = doc._.storyline_quotes
+    assert quote.speaker == "Olena Marchuk"
+    assert quote.speaker_id == ids["Olena Marchuk"]
+    assert quote.cue == "say"
