@@ -7,6 +7,7 @@ failures (or --strict stopped), 2 = bad usage or configuration.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from importlib import resources
@@ -130,9 +131,10 @@ def ingest(inputs, db, model, mapping, batch_size, workers, max_file_mb, strict,
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-              help="Export format.")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="Output file, '-' for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "acled", "gkg"]), default="jsonl",
+              show_default=True, help="Export format.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|DIR",
+              help="Output file, '-' for stdout; a folder for csv and parquet (one file per table).")
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only articles published on or after this date.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only articles published on or before this date.")
 @click.option("--source", default=None, help="Only articles of this outlet.")
@@ -141,15 +143,76 @@ def export(db, fmt, output, since, until, source):
 
     jsonl: one article per line with its entities, quotes, claims and events, offsets
     indexing the exported text (the data contract in docs/schema.md).
+    csv, parquet: one file per table (articles, entities, mentions, quotes, claims, events,
+    stories) in the --output folder. acled: an ACLED-like event table (CSV). gkg: a
+    GDELT-GKG-like article table (TSV). Columns: docs/exports.md.
 
     \b
-    Example:
+    Examples:
       storyline export --db news.db --format jsonl --output news.jsonl
+      storyline export --db news.db --format parquet --output tables/
     """
+    if fmt != "jsonl":
+        from .export import write_format
+
+        with _open(db) as kb:
+            written = write_format(kb.db, fmt, output, since=since, until=until, source=source)
+        click.echo(f"wrote {written}", err=True)
+        return
     with _open(db) as kb:
         n = kb.export_jsonl(output, since=since, until=until, source=source)
     if output != "-":
         click.echo(f"wrote {n} article(s) to {output}", err=True)
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only what happened or was said from this date on.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="Markdown or a standalone HTML page.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="Output file, '-' for stdout.")
+def brief(story_id, db, since, fmt, output):
+    """A situation report for one story: what happened, disputed figures, who said what.
+
+    Every line cites [n] the article and character offsets it rests on.
+
+    \b
+    Example:
+      storyline brief story_3f2a --db news.db --since 2025-06-25 --format html -o brief.html
+    """
+    from .export.brief import build_brief, render_html, render_markdown
+
+    with _open(db) as kb:
+        report = build_brief(kb.db, story_id, since=since)
+    text = render_html(report) if fmt == "html" else render_markdown(report)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote the brief ({len(report.references)} cited span(s)) to {output}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--api-token", default=None, envvar="STORYLINE_API_TOKEN", metavar="TOKEN",
+              help="Enables POST /api/ingest, which then requires 'Authorization: Bearer TOKEN' "
+                   "[env STORYLINE_API_TOKEN; default none: read-only].")
+def serve(db, host, port, api_token):
+    """Serve the web UI and the JSON API (OpenAPI at /openapi.json).
+
+    \b
+    Example:
+      storyline serve --db news.db --port 8000
+    """
+    from .api.serve import serve as run
+
+    options = _open(db).options  # resolves --db / STORYLINE_DB like every command
+    run(options.db, host=host, port=port, token=api_token,
+        on_ready=lambda url: click.echo(f"serving {options.db} at {url} (Ctrl+C to stop)", err=True))
 
 
 @cli.command()
@@ -194,12 +257,144 @@ def reprocess(db, model, force):
     click.echo(f"reprocessed {done} article(s), failed {len(failed)}")
 
 
+def _records(fetch, limit: int | None):
+    """Page through a query.* reader until ``limit`` items (None = all)."""
+    cursor, served = None, 0
+    while True:
+        page = fetch(cursor=cursor, limit=min(500, limit - served) if limit else 500)
+        for item in page.items:
+            yield item
+            served += 1
+        cursor = page.next_cursor
+        if not cursor or (limit and served >= limit):
+            return
+
+
+def _where(item) -> str:
+    date = (item.get("published") or "undated")[:10]
+    return f"{date}  {item.get('source') or '-'}  {item['article_id']}@{item['start']}-{item['end']}"
+
+
+def _emit(items, as_json: bool, render) -> int:
+    n = 0
+    for item in items:
+        click.echo(json.dumps(item, ensure_ascii=False) if as_json else render(item))
+        n += 1
+    if not as_json:
+        click.echo(f"({n} shown)", err=True)
+    return n
+
+
+_common_filters = [
+    click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only from this date on."),
+    click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only up to this date."),
+    click.option("--story", default=None, metavar="ID", help="Only in this story."),
+    click.option("--source", default=None, help="Only from this outlet."),
+    click.option("--limit", type=int, default=50, show_default=True, help="At most this many (0 = all)."),
+    click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text."),
+]
+
+
+def common_filters(f):
+    for option in reversed(_common_filters):
+        f = option(f)
+    return db_option(f)
+
+
+@cli.command()
+@click.option("--speaker", default=None, metavar="NAME|ID", help="Canonical speaker name or entity id.")
+@click.option("--about", default=None, metavar="TEXT", help="Only quotes containing this text.")
+@click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]), default=None, help="Quote kind.")
+@common_filters
+def quotes(db, speaker, about, kind, since, until, story, source, limit, as_json):
+    """Who said what: quotes with their speaker, oldest first.
+
+    \b
+    Examples:
+      storyline quotes --speaker "Ilona Marek" --about ceasefire
+      storyline quotes --since 2025-06-20 --kind direct --json
+    """
+    from . import query
+
+    def render(q) -> str:
+        who = q["speaker"] or "(speaker unknown)"
+        named = f" [as \"{q['speaker_text']}\"]" if q["speaker_text"] and q["speaker_text"] != q["speaker"] else ""
+        return f"{who}{named} ({q['kind']}, {q['cue'] or '-'})\n    \u201c{q['text']}\u201d\n    {_where(q)}"
+
+    with _open(db) as kb:
+        items = _records(lambda **page: query.quotes(kb.db, speaker=speaker, about=about, kind=kind, since=since,
+                                                     until=until, story=story, source=source, order="asc", **page),
+                         limit or None)
+        _emit(items, as_json, render)
+
+
+@cli.command()
+@click.option("--claimant", default=None, metavar="NAME|ID", help="Canonical claimant name or entity id.")
+@click.option("--about", default=None, metavar="TEXT", help="Only claims whose text or unit contains this.")
+@click.option("--unit", default=None, help="Counted thing or currency, e.g. drone, person, EUR.")
+@common_filters
+def claims(db, claimant, about, unit, since, until, story, source, limit, as_json):
+    """Which figures are claimed, and by whom, oldest first.
+
+    \b
+    Examples:
+      storyline claims --about drone
+      storyline claims --claimant "Varnish Ministry of Defence" --json
+    """
+    from . import query
+
+    def render(c) -> str:
+        value = f"{c['value']:,g}" + (f"-{c['value_max']:,g}" if c["value_max"] is not None else "")
+        approx = f"{c['approx']} " if c["approx"] else ""
+        who = c["claimant"] or "(the outlet itself)"
+        return f"{approx}{value} {c['unit']}  claimed by {who}\n    \"{c['text']}\"\n    {_where(c)}"
+
+    with _open(db) as kb:
+        items = _records(lambda **page: query.claims(kb.db, claimant=claimant, about=about, unit=unit, since=since,
+                                                     until=until, story=story, source=source, order="asc", **page),
+                         limit or None)
+        _emit(items, as_json, render)
+
+
+@cli.command()
+@click.option("--type", "type_", default=None, metavar="TYPE", help="Event type, e.g. ASSAULT, CONSULT, STATEMENT.")
+@click.option("--actor", default=None, metavar="NAME", help="Actor or target (canonical name).")
+@common_filters
+def events(db, type_, actor, since, until, story, source, limit, as_json):
+    """What happened when and where: typed events, newest first (--since/--until on the event date).
+
+    \b
+    Examples:
+      storyline events --type ASSAULT --since 2025-06-01
+      storyline events --actor Kestria --json
+    """
+    from . import query
+
+    def render(e) -> str:
+        date = e["date"] or "undated"
+        precision = f" ({e['date_precision']})" if e["date_precision"] else ""
+        mode = f" [{e['mode']}]" if e["mode"] else ""
+        parts = [f"actor: {e['actor']}" if e["actor"] else "", f"target: {e['target']}" if e["target"] else "",
+                 f"in {e['location']}" if e["location"] else ""]
+        return (f"{date}{precision}  {e['type']}{mode}  {'; '.join(p for p in parts if p)}\n"
+                f"    {e['text'][:160]}\n    {_where(e)}")
+
+    with _open(db) as kb:
+        items = _records(lambda **page: query.events(kb.db, type=type_.upper() if type_ else None, actor=actor,
+                                                     since=since, until=until, story=story, source=source, **page),
+                         limit or None)
+        _emit(items, as_json, render)
+
+
 @cli.command()
 @click.option("--db", "db", default="storyline-demo.db", show_default=True, metavar="PATH|URL",
               help="Knowledge base to fill with the sample.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def demo(db, quiet):
-    """Ingest the bundled fictional sample corpus into a local knowledge base.
+@click.option("--no-serve", is_flag=True, help="Only ingest; do not serve the UI afterwards.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address the UI listens on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port the UI listens on.")
+def demo(db, quiet, no_serve, host, port):
+    """Ingest the bundled fictional sample corpus into a local knowledge base and serve the UI.
 
     The sample is ~30 invented reports from five invented outlets (see
     storyline/sample/README.md). Running it again adds nothing new.
@@ -211,7 +406,12 @@ def demo(db, quiet):
     _print_report(report)
     click.echo(f"{data['articles']} articles, {data['entities']} entities, {data['quotes']} quotes, "
                f"{data['claims']} claims, {data['events']} events in {db}")
-    click.echo(f"next: storyline stats --db {db}   |   storyline export --db {db} --output demo.jsonl")
+    if no_serve:
+        click.echo(f"next: storyline serve --db {db}   |   storyline export --db {db} --output demo.jsonl")
+        return
+    from .api.serve import serve as run
+
+    run(db, host=host, port=port, on_ready=lambda url: click.echo(f"open {url} in your browser (Ctrl+C to stop)"))
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import base64
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any, Iterator
 
 from .errors import ConfigError, NotFound
@@ -276,6 +276,11 @@ def _summaries(db: Database, rows: list[dict]) -> list[dict[str, Any]]:
     return [{**r, **{t: counts[r["id"]].get(t, 0) for t in ("quotes", "claims", "events")}} for r in rows]
 
 
+def latest_published(db: Database) -> str | None:
+    """The newest publication date in the knowledge base (the pages' "now": a corpus may be old)."""
+    return db.scalar("SELECT MAX(published) AS d FROM articles")
+
+
 def article_page(db: Database, *, story: str | None = None, source: str | None = None, entity: str | None = None,
                  since: str | None = None, until: str | None = None, cursor: str | None = None,
                  limit: int = 50) -> Page:
@@ -309,6 +314,20 @@ def _record_filters(alias: str, story: str | None, source: str | None, article_i
     return where + w, params + p
 
 
+def _about(expr: str, about: str | None, where: list[str], params: list[Any]) -> tuple[list[str], list[Any]]:
+    """Keep rows whose ``expr`` contains ``about``, case-insensitively."""
+    if about:
+        where = where + [f"LOWER({expr}) LIKE ?"]
+        params = params + ["%" + about.lower().replace("%", "").replace("_", "") + "%"]
+    return where, params
+
+
+def _order(order: str) -> str:
+    if order not in ("asc", "desc"):
+        raise ConfigError(f"order must be 'asc' or 'desc', got {order!r}")
+    return order
+
+
 def _who(column_id: str, column_name: str, value: str) -> tuple[str, list[Any]]:
     """Match a canonical entity by id or by canonical name."""
     return f"({column_id} = ? OR {column_name} = ?)", [value, value]
@@ -317,12 +336,14 @@ def _who(column_id: str, column_name: str, value: str) -> tuple[str, list[Any]]:
 def quotes(db: Database, *, speaker: str | None = None, story: str | None = None, source: str | None = None,
            article: str | None = None, entity: str | None = None, kind: str | None = None,
            since: str | None = None, until: str | None = None, cursor: str | None = None,
-           limit: int = 50) -> Page:
-    """Quotes with their article context, by article date (newest first) then position.
+           limit: int = 50, about: str | None = None, order: str = "desc") -> Page:
+    """Quotes with their article context, by article date (newest first, or ``order="asc"``) then position.
 
-    ``speaker`` is an entity id or canonical name; ``entity`` keeps quotes whose text mentions it.
+    ``speaker`` is an entity id or canonical name; ``entity`` keeps quotes whose text mentions it;
+    ``about`` keeps quotes whose words contain it (case-insensitive).
     """
     where, params = _record_filters("q", story, source, article, entity, since, until)
+    where, params = _about("q.text", about, where, params)
     if speaker:
         clause, extra = _who("q.speaker_id", "q.speaker", speaker)
         where.append(clause)
@@ -334,7 +355,7 @@ def quotes(db: Database, *, speaker: str | None = None, story: str | None = None
               f"q.speaker_id, q.speaker_text, q.speaker_start, q.speaker_end, q.cue, {_CONTEXT} "
               f"FROM quotes q JOIN articles a ON a.id = q.article_id")
     rows, nxt = _keyset(db, select, where, params,
-                        [("a.published", "desc"), ("q.article_id", "desc"), ("q.idx", "asc")],
+                        [("a.published", _order(order)), ("q.article_id", _order(order)), ("q.idx", "asc")],
                         ["published", "article_id", "idx"], cursor, limit)
     for r in rows:
         r["id"] = f"{r['article_id']}:q{r['idx']}"
@@ -346,12 +367,15 @@ def quotes(db: Database, *, speaker: str | None = None, story: str | None = None
 def claims(db: Database, *, claimant: str | None = None, unit: str | None = None, story: str | None = None,
            source: str | None = None, article: str | None = None, entity: str | None = None,
            since: str | None = None, until: str | None = None, cursor: str | None = None,
-           limit: int = 50) -> Page:
-    """Numeric claims with their article context, by article date (newest first) then position.
+           limit: int = 50, about: str | None = None, order: str = "desc") -> Page:
+    """Numeric claims with their article context, by article date (newest first, or ``order="asc"``)
+    then position.
 
-    ``claimant`` is an entity id or canonical name; ``unit`` the counted thing ("drone", "EUR").
+    ``claimant`` is an entity id or canonical name; ``unit`` the counted thing ("drone", "EUR");
+    ``about`` keeps claims whose evidence text or unit contains it (case-insensitive).
     """
     where, params = _record_filters("c", story, source, article, entity, since, until)
+    where, params = _about("c.text || ' ' || c.unit", about, where, params)
     if claimant:
         clause, extra = _who("c.claimant_id", "c.claimant", claimant)
         where.append(clause)
@@ -363,7 +387,7 @@ def claims(db: Database, *, claimant: str | None = None, unit: str | None = None
               f"c.end_char AS end, c.approx, c.claimant, c.claimant_id, c.event_id, {_CONTEXT} "
               f"FROM claims c JOIN articles a ON a.id = c.article_id")
     rows, nxt = _keyset(db, select, where, params,
-                        [("a.published", "desc"), ("c.article_id", "desc"), ("c.idx", "asc")],
+                        [("a.published", _order(order)), ("c.article_id", _order(order)), ("c.idx", "asc")],
                         ["published", "article_id", "idx"], cursor, limit)
     for r in rows:
         r["id"] = f"{r['article_id']}:c{r['idx']}"
@@ -373,7 +397,7 @@ def claims(db: Database, *, claimant: str | None = None, unit: str | None = None
 def events(db: Database, *, type: str | None = None, actor: str | None = None, story: str | None = None,
            source: str | None = None, article: str | None = None, entity: str | None = None,
            location: str | None = None, mode: str | None = None, since: str | None = None,
-           until: str | None = None, cursor: str | None = None, limit: int = 50) -> Page:
+           until: str | None = None, cursor: str | None = None, limit: int = 50, order: str = "desc") -> Page:
     """Events by their own resolved date (newest first; undated last), with article context.
 
     ``since``/``until`` apply to the event's date; ``actor`` matches actor or target by name.
@@ -392,7 +416,7 @@ def events(db: Database, *, type: str | None = None, actor: str | None = None, s
               f"e.date_precision, e.text, e.start_char AS start, e.end_char AS end, {_CONTEXT} "
               f"FROM events e JOIN articles a ON a.id = e.article_id")
     rows, nxt = _keyset(db, select, where, params,
-                        [("e.date", "desc"), ("e.article_id", "desc"), ("e.idx", "asc")],
+                        [("e.date", _order(order)), ("e.article_id", _order(order)), ("e.idx", "asc")],
                         ["date", "article_id", "idx"], cursor, limit)
     for r in rows:
         r["id"] = f"{r['article_id']}:e{r['idx']}"
@@ -554,3 +578,99 @@ def search(db: Database, q: str, *, source: str | None = None, story: str | None
         item["score"] = r["score"]
         item["snippet"] = _segments(r["snip"])
     return Page(items, nxt)
+
+
+# Stories as the pages, the API and the brief show them: the story list and the
+# claim ledger come from the stories read functions (``stories``/``story``, in the
+# stories section) when present; the timeline and quotes by speaker are the paged
+# reads above, filtered by story.
+STORY_TIMELINE_MAX = 300
+STORY_QUOTES_MAX = 300
+
+
+def stories_available() -> bool:
+    """True when the stories stage provides its read functions (``stories``, ``story`` below)."""
+    return callable(globals().get("stories")) and callable(globals().get("story"))
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    return obj
+
+
+def story_list(db: Database, *, since: str | None, limit: int = 50) -> list[dict[str, Any]]:
+    """Stories with an article on or after ``since``, newest first: id, title, size, sources, first, last, disputes."""
+    if stories_available():
+        result = _plain(globals()["stories"](db, since=since, limit=limit))
+        items = result.get("items", result) if isinstance(result, dict) else result
+        return [_story_summary(_plain(s)) for s in items]
+    rows = db.query(
+        "SELECT story_id AS id, COUNT(*) AS size, COUNT(DISTINCT source) AS sources, MIN(published) AS first, "
+        "MAX(published) AS last FROM articles WHERE story_id IS NOT NULL "
+        + ("AND published >= ? " if since else "") + "GROUP BY story_id ORDER BY last DESC LIMIT ?",
+        ([since] if since else []) + [limit])
+    for r in rows:
+        r["title"] = db.scalar("SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL "
+                               "ORDER BY published LIMIT 1", (r["id"],))
+        r["disputes"] = 0
+    return rows
+
+
+def _story_summary(s: dict[str, Any]) -> dict[str, Any]:
+    """The fields the pages use, whatever extra the stories stage returns."""
+    return {
+        **s,
+        "id": s.get("id") or s.get("story_id"),
+        "title": s.get("title") or s.get("label") or s.get("id"),
+        "size": s.get("size", s.get("articles", s.get("n_articles", 0))),
+        "sources": s.get("sources", s.get("n_sources", 0)),
+        "first": s.get("first", s.get("start")),
+        "last": s.get("last", s.get("end")),
+        "disputes": s.get("disputes", s.get("n_disputes", 0)),
+    }
+
+
+def story_detail(db: Database, story_id: str) -> dict[str, Any]:
+    """One story: summary, timeline (events by date with precision), quotes by speaker, claim ledger, articles.
+
+    NotFound if no article belongs to it.
+    """
+    base: dict[str, Any] = _story_summary(_plain(globals()["story"](db, story_id))) if stories_available() else {}
+    arts = article_page(db, story=story_id, limit=MAX_PAGE).items
+    if not arts and not base:
+        raise NotFound(f"no story with id {story_id!r}", hint="see the list of stories on / or GET /api/stories")
+    timeline = events(db, story=story_id, limit=STORY_TIMELINE_MAX).items
+    timeline.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["published"] or "", e["article_id"], e["idx"]))
+    said = quotes(db, story=story_id, limit=STORY_QUOTES_MAX).items
+    dated = [a["published"] for a in arts if a["published"]]
+    return {
+        **base,
+        "id": story_id,
+        "title": base.get("title") or next((a["title"] for a in reversed(arts) if a["title"]), story_id),
+        "size": base.get("size") or len(arts),
+        "sources": base.get("sources") or len({a["source"] for a in arts if a["source"]}),
+        "first": base.get("first") or (min(dated) if dated else None),
+        "last": base.get("last") or (max(dated) if dated else None),
+        "articles": arts,
+        "timeline": timeline,
+        "quotes_by_speaker": group_quotes(said),
+        "ledger": base.get("ledger") or base.get("claims") or [],
+    }
+
+
+def group_quotes(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote rows grouped by speaker (most quoted first; unattributed last), each group oldest quote first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for q in sorted(items, key=lambda q: (q["published"] or "", q["article_id"], q["idx"])):
+        key = q["speaker_id"] or q["speaker"] or ""
+        group = groups.setdefault(key, {"speaker_key": key, "speaker": q["speaker"], "speaker_id": q["speaker_id"],
+                                        "quotes": []})
+        group["quotes"].append(q)
+    for i, g in enumerate(groups.values()):
+        g["colour"] = i % 8 if g["speaker_key"] else None
+    return sorted(groups.values(), key=lambda g: (not g["speaker_key"], -len(g["quotes"]), g["speaker"] or ""))
