@@ -101,7 +101,12 @@ def _curly_and_guillemets(text: str, lo: int, hi: int) -> list[tuple[int, int, b
     return out
 
 
+_ELISION = re.compile(r"['\u2018\u2019](?:\d0s\b|\d\d\b|n['\u2019]|em\b|til\b|cause\b)", re.I)
+
+
 def _opens_single(text: str, i: int) -> bool:
+    if _ELISION.match(text, i):
+        return False  # '90s, rock 'n' roll, 'em: elisions, not quotes
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([{\u2014\u2013-\"\u201c:") and (_is_word(after) or after in "$\u00a3\u20ac")

@@ -153,7 +153,7 @@ class QuoteExtractor:
                 if child.dep_ == "pobj":
                     return child
             return cue.doc[cue.i + 2] if cue.i + 2 < len(cue.doc) else None
-        return subject_of(cue)
+        return subject_of(cue, self._quoted)
 
     # direct quotes -------------------------------------------------------------
     def direct(self) -> list[_Found]:
@@ -364,7 +364,7 @@ class QuoteExtractor:
             f.speaker = speaker
             text = join_parts(self.text, f.parts) if len(f.parts) > 1 else self.text[f.start:f.end]
             cue = f.cue_text or (f.cue.lemma_.lower() if f.cue is not None else None)
-            if cue == "according":
+            if f.cue is not None and f.cue.lower_ == "according":
                 cue = "according to"
             quotes.append(Quote(
                 text=text, start=f.start, end=f.end, kind=f.kind,

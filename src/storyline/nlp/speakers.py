@@ -42,13 +42,16 @@ class Speaker:
         return entity_id(self.name, self.type) if self.name and self.type else None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
     """The grammatical subject of ``verb``, climbing through participles and
-    conjoined verbs ("..., adding that" / "and warned") to the clause that has one."""
+    conjoined verbs ("..., adding that" / "and warned") to the clause that has one.
+    Subjects inside quoted text (``quoted[char] == 1``) and dates are skipped."""
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and not child.is_punct:
+            if (child.dep_ in SUBJECT_DEPS and not child.is_punct
+                    and child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
+                    and not (quoted is not None and quoted[child.idx])):  # "telling the crowd, 'Some people ...'"
                 if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     return tok.head  # "Smith, who said ...": the antecedent
                 return child

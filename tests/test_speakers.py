@@ -1,0 +1,102 @@
+"""Office-holder table, role phrases and aliases (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.nlp.aliases import canonical_alias, surname_holder
+from storyline.nlp.officeholders import (
+    BUILTIN_TABLE,
+    SAMPLE_TABLE,
+    canonical_place,
+    canonical_role,
+    holder,
+    load_table,
+    read_table,
+)
+
+
+@pytest.mark.parametrize("role,place,day,person", [
+    ("president", "French", "2025-03-01", "Emmanuel Macron"),
+    ("president", "France", "2016-03-01", "François Hollande"),
+    ("defense secretary", "U.S.", "2022-06-01", "Lloyd Austin"),
+    ("foreign minister", "Russia's", "2023-01-01", "Sergey Lavrov"),
+    ("chancellor", "German", "2023-01-01", "Olaf Scholz"),
+    ("chancellor", "German", "2025-06-01", "Friedrich Merz"),
+    ("head of state", "Germany", "2023-01-01", "Frank-Walter Steinmeier"),
+    ("secretary-general", "NATO", "2025-01-01", "Mark Rutte"),
+    ("spokesman", "Kremlin", "2024-01-01", "Dmitry Peskov"),
+    ("foreign minister", "Ukrainian", "2024-09-04", "Dmytro Kuleba"),
+    ("foreign minister", "Ukrainian", "2024-09-06", "Andrii Sybiha"),
+])
+def test_holder_on_date(role, place, day, person):
+    found = holder(role, place, day)
+    assert found is not None and found.person == person
+
+
+@pytest.mark.parametrize("role,place,day", [
+    ("president", "France", "1990-01-01"),  # before the table
+    ("plumber", "France", "2025-01-01"),  # not a role
+    ("president", "Atlantis", "2025-01-01"),  # not a place
+])
+def test_holder_unknown(role, place, day):
+    assert holder(role, place, day) is None
+
+
+def test_role_and_place_names():
+    assert canonical_role("Defence Secretary") == "defence minister"
+    assert canonical_role("top diplomat") == "foreign minister"
+    assert canonical_role("gardener") is None
+    assert canonical_place("British") == "United Kingdom"
+    assert canonical_place("the Kremlin") == "Kremlin"
+    assert canonical_place("Narnia") is None
+
+
+def test_aliases():
+    assert canonical_alias("Kiev") == "Kyiv"
+    assert canonical_alias("Zelensky") == "Volodymyr Zelenskyy"
+    assert canonical_alias("Kharkov") == "Kharkiv"
+    assert canonical_alias("Olena Marchuk") is None
+    assert surname_holder("Macron", "2025-01-01") == "Emmanuel Macron"
+    assert surname_holder("Johnson", "2025-01-01") is None  # out of office by then
+    assert surname_holder("Macron", None) is None
+
+
+def test_builtin_table_is_well_formed():
+    rows = read_table(BUILTIN_TABLE)
+    assert len(rows) > 100
+    for row in rows:
+        assert row.start and (not row.end or row.start < row.end), row
+    # no two holders of one office at once
+    by_office: dict = {}
+    for row in rows:
+        by_office.setdefault((row.role, row.country_or_body), []).append(row)
+    for office, held in by_office.items():
+        held.sort(key=lambda r: r.start)
+        for a, b in zip(held, held[1:]):
+            assert a.end and a.end <= b.start, f"overlap in {office}: {a.person} / {b.person}"
+
+
+def test_sample_table_is_loaded_when_present():
+    if not SAMPLE_TABLE.is_file():
+        pytest.skip("no sample office-holder table")
+    people = {r.person for r in load_table()}
+    sample = {r.person for r in read_table(SAMPLE_TABLE)}
+    assert sample and sample <= people
+
+
+def test_user_table_extends_and_bad_rows_fail(tmp_path):
+    good = tmp_path / "extra.csv"
+    good.write_text("role,country_or_body,person,start,end,aliases\n"
+                    "president,Freedonia,Rufus Firefly,2020-01-01,,Firefly\n", encoding="utf-8")
+    found = holder("president", "Freedonia", "2024-05-01", (str(good),))
+    assert found is not None and found.person == "Rufus Firefly"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("role,country_or_body,person,start,end\npresident,Freedonia,X,May 2020,,\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        read_table(bad)
+    with pytest.raises(ConfigError, match="lacks column"):
+        missing = tmp_path / "missing.csv"
+        missing.write_text("role,person\npresident,X\n", encoding="utf-8")
+        read_table(missing)
