@@ -172,6 +172,113 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
         "CREATE INDEX claims_claimant_name ON claims (claimant)",
         "CREATE INDEX quotes_speaker_name ON quotes (speaker)",
     ]),
+    (2, "stories: members, decisions, candidate index, shared passages, claim facts, claim groups", [
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            n_articles INTEGER NOT NULL DEFAULT 0,
+            n_origins INTEGER NOT NULL DEFAULT 0,
+            vec_sum TEXT,
+            entity_counts TEXT NOT NULL DEFAULT '{}',
+            place_counts TEXT NOT NULL DEFAULT '{}',
+            type_counts TEXT NOT NULL DEFAULT '{}',
+            merged_into TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX stories_last_day ON stories (last_day)",
+        # One row per article: its story, its independent origin and the features the story
+        # profile is rebuilt from after a merge or split (so no article is re-embedded).
+        """CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories (id),
+            origin_id TEXT NOT NULL,
+            day TEXT,
+            vec TEXT,
+            entities TEXT NOT NULL DEFAULT '[]',
+            places TEXT NOT NULL DEFAULT '[]',
+            types TEXT NOT NULL DEFAULT '[]',
+            score {FLOAT},
+            how TEXT NOT NULL,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            seq {BIGINT} NOT NULL,
+            assigned_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_members_story ON story_members (story_id)",
+        "CREATE INDEX story_members_origin ON story_members (origin_id)",
+        """CREATE TABLE story_decisions (
+            seq {BIGINT} PRIMARY KEY,
+            kind TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            other_id TEXT,
+            article_ids TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL
+        )""",
+        # The candidate index: entity and embedding-band keys -> stories, with the story's last
+        # day under that key, so a lookup is a bounded range scan per key, never a corpus scan.
+        """CREATE TABLE story_keys (
+            key TEXT NOT NULL,
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            day TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (key, story_id)
+        )""",
+        "CREATE INDEX story_keys_lookup ON story_keys (key, day)",
+        """CREATE TABLE story_passages (
+            hash TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (hash, article_id)
+        )""",
+        "CREATE INDEX story_passages_article ON story_passages (article_id)",
+        """CREATE TABLE story_facts (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            story_id TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            value {FLOAT},
+            value_max {FLOAT},
+            approx TEXT,
+            claimant TEXT,
+            claimant_id TEXT,
+            source TEXT,
+            day TEXT,
+            polarity TEXT,
+            text TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            origin_key TEXT NOT NULL,
+            PRIMARY KEY (article_id, kind, idx)
+        )""",
+        "CREATE INDEX story_facts_story ON story_facts (story_id)",
+        """CREATE TABLE claim_groups (
+            id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            status TEXT NOT NULL,
+            n_claims INTEGER NOT NULL,
+            n_origins INTEGER NOT NULL,
+            n_claimants INTEGER NOT NULL,
+            low {FLOAT},
+            high {FLOAT},
+            note TEXT,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX claim_groups_story ON claim_groups (story_id)",
+        "CREATE INDEX claim_groups_status ON claim_groups (status)",
+        """CREATE TABLE claim_group_items (
+            group_id TEXT NOT NULL REFERENCES claim_groups (id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            stance TEXT NOT NULL,
+            PRIMARY KEY (group_id, article_id, kind, idx)
+        )""",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)

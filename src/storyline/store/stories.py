@@ -1,0 +1,218 @@
+"""SQL of stories: membership, the candidate index, shared passages, claim facts
+and claim groups, merge/split decisions. Every story write lives here."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from .db import Database
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _in(items: list[Any]) -> str:
+    return ", ".join("?" * len(items))
+
+
+class StoryStore:
+    """Reads and writes of the story tables (assignment reads what it writes, so both live here)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- the candidate index ----------------------------------------------
+    def candidates(self, keys: list[str], day: str | None, since: str | None, until: str | None,
+                   per_key: int) -> dict[str, int]:
+        """Stories sharing index keys with an article, with how many keys each shares.
+
+        Each key is a bounded range read of (key, day): dated articles look at stories
+        active within [since, until] plus undated ones; undated articles at the most recent."""
+        if not keys:
+            return {}
+        parts: list[str] = []
+        params: list[Any] = []
+        for key in keys:
+            if day:
+                parts.append("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? "
+                             "AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?) AS d")
+                params += [key, since, until, per_key]
+                parts.append("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? AND day = '' "
+                             "LIMIT ?) AS u")
+                params += [key, per_key]
+            else:
+                parts.append("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? "
+                             "ORDER BY day DESC LIMIT ?) AS a")
+                params += [key, per_key]
+        hits: dict[str, int] = {}
+        for row in self.db.query(" UNION ALL ".join(parts), params):
+            hits[row["story_id"]] = hits.get(row["story_id"], 0) + 1
+        return hits
+
+    def add_keys(self, story_id: str, keys: Iterable[str], day: str | None) -> None:
+        self.db.executemany(
+            "INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) ON CONFLICT (key, story_id) DO UPDATE "
+            "SET day = CASE WHEN excluded.day > story_keys.day THEN excluded.day ELSE story_keys.day END",
+            [(k, story_id, day or "") for k in keys])
+
+    # -- stories ----------------------------------------------------------
+    def profiles(self, story_ids: list[str]) -> list[dict[str, Any]]:
+        """Live (not merged away) stories with these ids."""
+        if not story_ids:
+            return []
+        return self.db.query(f"SELECT * FROM stories WHERE id IN ({_in(story_ids)}) AND merged_into IS NULL",
+                             story_ids)
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        return self.db.query_one("SELECT * FROM stories WHERE id = ?", (story_id,))
+
+    def live_id(self, story_id: str) -> str:
+        """Follow merged_into links to the story that now holds a merged one."""
+        seen = set()
+        while story_id not in seen:
+            seen.add(story_id)
+            row = self.db.query_one("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
+            if not row or not row["merged_into"]:
+                return story_id
+            story_id = row["merged_into"]
+        return story_id
+
+    def save_profile(self, p: dict[str, Any]) -> None:
+        """Insert or update a story's profile row."""
+        now = _now()
+        self.db.execute(
+            """INSERT INTO stories (id, title, first_day, last_day, n_articles, n_origins, vec_sum, entity_counts,
+               place_counts, type_counts, merged_into, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_day = excluded.first_day,
+               last_day = excluded.last_day, n_articles = excluded.n_articles, n_origins = excluded.n_origins,
+               vec_sum = excluded.vec_sum, entity_counts = excluded.entity_counts,
+               place_counts = excluded.place_counts, type_counts = excluded.type_counts,
+               merged_into = NULL, updated_at = excluded.updated_at""",
+            (p["id"], p.get("title"), p.get("first_day"), p.get("last_day"), p["n_articles"], p["n_origins"],
+             p.get("vec_sum"), json.dumps(p.get("entity_counts", {})), json.dumps(p.get("place_counts", {})),
+             json.dumps(p.get("type_counts", {})), now, now))
+
+    def mark_merged(self, story_id: str, into: str) -> None:
+        self.db.execute("UPDATE stories SET merged_into = ?, n_articles = 0, n_origins = 0, updated_at = ? "
+                        "WHERE id = ?", (into, _now(), story_id))
+
+    def count_origins(self, story_id: str) -> int:
+        return self.db.scalar("SELECT COUNT(DISTINCT origin_id) AS n FROM story_members WHERE story_id = ?",
+                              (story_id,)) or 0
+
+    def has_origin(self, story_id: str, origin_id: str) -> bool:
+        return self.db.query_one("SELECT 1 AS x FROM story_members WHERE story_id = ? AND origin_id = ?",
+                                 (story_id, origin_id)) is not None
+
+    # -- members ----------------------------------------------------------
+    def next_seq(self) -> int:
+        return (self.db.scalar("SELECT MAX(seq) AS s FROM story_members") or 0) + 1
+
+    def member(self, article_id: str) -> dict[str, Any] | None:
+        return self.db.query_one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
+
+    def members(self, story_id: str) -> list[dict[str, Any]]:
+        return self.db.query("SELECT * FROM story_members WHERE story_id = ? ORDER BY seq", (story_id,))
+
+    def member_titles(self, story_id: str) -> list[dict[str, Any]]:
+        return self.db.query(
+            "SELECT a.id, a.title, a.published, m.origin_id, m.seq FROM story_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq", (story_id,))
+
+    def add_member(self, row: dict[str, Any]) -> None:
+        self.db.execute(
+            """INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score,
+               how, pinned, seq, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, origin_id = excluded.origin_id,
+               day = excluded.day, vec = excluded.vec, entities = excluded.entities, places = excluded.places,
+               types = excluded.types, score = excluded.score, how = excluded.how, pinned = excluded.pinned,
+               assigned_at = excluded.assigned_at""",
+            (row["article_id"], row["story_id"], row["origin_id"], row.get("day"), row.get("vec"),
+             json.dumps(row.get("entities", [])), json.dumps(row.get("places", [])), json.dumps(row.get("types", [])),
+             row.get("score"), row["how"], int(row.get("pinned", 0)), row["seq"], _now()))
+        self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (row["story_id"], row["article_id"]))
+
+    def move_members(self, article_ids: list[str], story_id: str, how: str, pinned: bool) -> None:
+        if not article_ids:
+            return
+        marks = _in(article_ids)
+        self.db.execute(f"UPDATE story_members SET story_id = ?, how = ?, pinned = ? WHERE article_id IN ({marks})",
+                        [story_id, how, int(pinned)] + article_ids)
+        self.db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story_id] + article_ids)
+        self.db.execute(f"UPDATE story_facts SET story_id = ? WHERE article_id IN ({marks})", [story_id] + article_ids)
+
+    def replace_keys(self, story_id: str, keys_by_day: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
+        self.db.executemany("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?)",
+                            [(k, story_id, d) for k, d in keys_by_day.items()])
+
+    # -- shared passages --------------------------------------------------
+    def passage_matches(self, hashes: list[str], article_id: str) -> dict[str, int]:
+        """Earlier articles sharing long sentences with this one: {article id: sentences shared}."""
+        if not hashes:
+            return {}
+        rows = self.db.query(
+            f"SELECT article_id, COUNT(*) AS n FROM story_passages WHERE hash IN ({_in(hashes)}) "
+            f"AND article_id <> ? GROUP BY article_id", hashes + [article_id])
+        return {r["article_id"]: r["n"] for r in rows}
+
+    def add_passages(self, article_id: str, hashes: list[str]) -> None:
+        self.db.executemany("INSERT INTO story_passages (hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(h, article_id) for h in hashes])
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        row = self.db.query_one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
+        return row["duplicate_of"] if row else None
+
+    # -- facts and claim groups ---------------------------------------------
+    def replace_facts(self, article_id: str, story_id: str, facts: list[Any]) -> None:
+        self.db.execute("DELETE FROM story_facts WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            """INSERT INTO story_facts (article_id, kind, idx, story_id, measure, unit, value, value_max, approx,
+               claimant, claimant_id, source, day, polarity, text, evidence, start_char, end_char, origin_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+            [(f.article_id, f.kind, f.idx, story_id, f.measure, f.unit, f.value, f.value_max, f.approx, f.claimant,
+              f.claimant_id, f.source, f.day, f.polarity, f.text, f.evidence, f.start, f.end, f.origin_key)
+             for f in facts])
+
+    def facts(self, story_id: str) -> list[dict[str, Any]]:
+        return self.db.query(
+            "SELECT f.*, a.published FROM story_facts f JOIN articles a ON a.id = f.article_id "
+            "WHERE f.story_id = ? ORDER BY f.article_id, f.kind, f.idx", (story_id,))
+
+    def replace_groups(self, story_id: str, groups: list[Any]) -> None:
+        now = _now()
+        old = [r["id"] for r in self.db.query("SELECT id FROM claim_groups WHERE story_id = ?", (story_id,))]
+        if old:
+            self.db.execute(f"DELETE FROM claim_group_items WHERE group_id IN ({_in(old)})", old)
+            self.db.execute("DELETE FROM claim_groups WHERE story_id = ?", (story_id,))
+        for g in groups:
+            self.db.execute(
+                """INSERT INTO claim_groups (id, story_id, measure, unit, status, n_claims, n_origins, n_claimants,
+                   low, high, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (g.id, story_id, g.measure, g.unit, g.status, sum(1 for f in g.facts if f.kind == "claim"),
+                 g.n_origins, g.n_claimants, g.low, g.high, g.note, now))
+            self.db.executemany(
+                "INSERT INTO claim_group_items (group_id, article_id, kind, idx, stance) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(g.id, f.article_id, f.kind, f.idx, stance) for f, stance in zip(g.facts, g.stances)])
+
+    # -- decisions ----------------------------------------------------------
+    def record_decision(self, kind: str, story_id: str, other_id: str | None, article_ids: list[str]) -> None:
+        seq = (self.db.scalar("SELECT MAX(seq) AS s FROM story_decisions") or 0) + 1
+        self.db.execute("INSERT INTO story_decisions (seq, kind, story_id, other_id, article_ids, at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", (seq, kind, story_id, other_id, json.dumps(article_ids), _now()))
+
+    def decisions(self) -> list[dict[str, Any]]:
+        return self.db.query("SELECT * FROM story_decisions ORDER BY seq")
+
+    def clear(self) -> None:
+        """Forget every automatic story (for a rebuild); decisions are kept to be replayed."""
+        for table in ("claim_group_items", "claim_groups", "story_facts", "story_keys", "story_passages",
+                      "story_members", "stories"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("UPDATE articles SET story_id = NULL")

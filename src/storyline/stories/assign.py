@@ -1,0 +1,260 @@
+"""Incremental story assignment: each new article joins the story it fits best or
+starts one, at ingest time, through an index lookup (never a corpus scan).
+
+Copies follow their origin: a near-duplicate (``articles.duplicate_of``) or an
+article repeating long passages of an earlier one joins that article's story and
+shares its origin, so every count of sources counts independent origins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any, Iterable
+
+import numpy as np
+
+from ..models import Article
+from ..store.stories import StoryStore
+from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
+from .features import ArticleFeatures, features, index_keys, shift_day
+from .ledger import Fact, article_facts, group_facts
+from .score import StoryConfig, StoryProfile, score
+
+
+@dataclass
+class Assignment:
+    """Where one article went and why."""
+
+    article_id: str
+    story_id: str
+    how: str  # "new" | "joined" | "duplicate" | "passage" | "kept"
+    score: float | None = None
+    candidates: int = 0
+
+
+def config_from(options: Any) -> StoryConfig:
+    """The StoryConfig for these options (settings ``story_threshold``, ``story_max_gap_days``)."""
+    config = StoryConfig()
+    threshold = getattr(options, "story_threshold", None)
+    gap = getattr(options, "story_max_gap_days", None)
+    if threshold is not None:
+        config = replace(config, threshold=float(threshold))
+    if gap is not None:
+        config = replace(config, max_gap_days=int(gap))
+    return config
+
+
+def embedder_for(options: Any) -> Embedder | None:
+    return load_embedder(str(getattr(options, "story_model", None) or DEFAULT_MODEL))
+
+
+def story_id_for(article_id: str, salt: str = "") -> str:
+    if not salt:
+        return "sto_" + article_id.removeprefix("art_")
+    return "sto_" + hashlib.blake2b(f"{article_id}|{salt}".encode(), digest_size=8).hexdigest()
+
+
+def _profile(row: dict[str, Any]) -> StoryProfile:
+    return StoryProfile(
+        id=row["id"], n_articles=row["n_articles"], vec_sum=text_to_vec(row["vec_sum"], "float32"),
+        entity_counts=json.loads(row["entity_counts"]), place_counts=json.loads(row["place_counts"]),
+        type_counts=json.loads(row["type_counts"]), first_day=row["first_day"], last_day=row["last_day"])
+
+
+def _bump(counts: dict[str, int], items: Iterable[str]) -> dict[str, int]:
+    out = dict(counts)
+    for item in set(items):
+        out[item] = out.get(item, 0) + 1
+    return out
+
+
+def _span(first: str | None, last: str | None, day: str | None) -> tuple[str | None, str | None]:
+    if not day:
+        return first, last
+    return (min(first, day) if first else day), (max(last, day) if last else day)
+
+
+class Assigner:
+    """Assigns articles to stories on one store; one instance per batch or run."""
+
+    def __init__(self, store: StoryStore, config: StoryConfig, embedder: Embedder | None):
+        self.store = store
+        self.config = config
+        self.embedder = embedder
+
+    # -- one article ------------------------------------------------------
+    def _follow_copy(self, f: ArticleFeatures) -> tuple[str, str, str] | None:
+        """(story, origin, how) when the article copies a stored one."""
+        dup = self.store.duplicate_of(f.article_id)
+        if dup:
+            member = self.store.member(dup)
+            if member:
+                return self.store.live_id(member["story_id"]), member["origin_id"], "duplicate"
+        if f.passages:
+            shared = self.store.passage_matches(f.passages, f.article_id)
+            needed = max(2.0, self.config.passage_share * len(f.passages))
+            best = max(shared.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+            if best and best[1] >= needed:
+                member = self.store.member(best[0])
+                if member:
+                    return self.store.live_id(member["story_id"]), member["origin_id"], "passage"
+        return None
+
+    def best_story(self, f: ArticleFeatures) -> tuple[StoryProfile | None, float | None, int]:
+        """(best story, its score, stories scored) among the index candidates."""
+        keys = index_keys(f)
+        since = until = None
+        if f.day:
+            since, until = shift_day(f.day, -self.config.max_gap_days), shift_day(f.day, self.config.max_gap_days)
+        hits = self.store.candidates(keys, f.day, since, until, self.config.per_key)
+        top = sorted(hits, key=lambda s: (-hits[s], s))[:self.config.max_candidates]
+        best: tuple[float, StoryProfile] | None = None
+        profiles = [_profile(r) for r in self.store.profiles(top)]
+        for p in profiles:
+            s, _ = score(f, p, self.config)
+            if best is None or s > best[0]:
+                best = (s, p)
+        if best is None:
+            return None, None, len(profiles)
+        return best[1], best[0], len(profiles)
+
+    def assign(self, article: Article, f: ArticleFeatures) -> Assignment:
+        existing = self.store.member(article.id)
+        if existing:  # already placed (re-ingest, or a decision pinned it): keep it
+            return Assignment(article.id, self.store.live_id(existing["story_id"]), "kept")
+        copy = self._follow_copy(f)
+        n_candidates, s = 0, None
+        if copy:
+            story_id, origin, how = copy
+            row = self.store.story_row(story_id)
+        else:
+            origin = article.id
+            best, s, n_candidates = self.best_story(f)
+            if best is not None and s is not None and s >= self.config.threshold:
+                story_id, how = best.id, "joined"
+                row = self.store.story_row(story_id)
+            else:
+                story_id, how, row = story_id_for(article.id), "new", None
+        self._join(story_id, row, article, f, origin, how, s)
+        facts = article_facts(article, origin, f.day)
+        self.store.replace_facts(article.id, story_id, facts)
+        return Assignment(article.id, story_id, how, s, n_candidates)
+
+    def _join(self, story_id: str, row: dict[str, Any] | None, article: Article, f: ArticleFeatures,
+              origin: str, how: str, s: float | None) -> None:
+        if row is None:
+            profile: dict[str, Any] = {"id": story_id, "title": article.title, "first_day": None, "last_day": None,
+                                       "n_articles": 0, "vec_sum": None, "entity_counts": {}, "place_counts": {},
+                                       "type_counts": {}}
+        else:
+            profile = {**row, "entity_counts": json.loads(row["entity_counts"]),
+                       "place_counts": json.loads(row["place_counts"]), "type_counts": json.loads(row["type_counts"])}
+        if f.vec is not None:
+            old = text_to_vec(profile.get("vec_sum"), "float32")
+            profile["vec_sum"] = vec_to_text(f.vec if old is None else old + f.vec, "float32")
+        first, last = _span(profile.get("first_day"), profile.get("last_day"), f.day)
+        if article.title and how != "duplicate" and (not profile.get("title") or (
+                f.day and profile.get("first_day") and f.day < profile["first_day"])):
+            profile["title"] = article.title
+        profile.update(first_day=first, last_day=last, n_articles=profile["n_articles"] + 1,
+                       entity_counts=_bump(profile["entity_counts"], f.entities),
+                       place_counts=_bump(profile["place_counts"], f.places),
+                       type_counts=_bump(profile["type_counts"], f.types[:3]))
+        known = row is not None and self.store.has_origin(story_id, origin)
+        profile["n_origins"] = (self.store.count_origins(story_id) if row is not None else 0) + (0 if known else 1)
+        self.store.save_profile(profile)
+        self.store.add_member({
+            "article_id": article.id, "story_id": story_id, "origin_id": origin, "day": f.day,
+            "vec": vec_to_text(f.vec) if f.vec is not None else None, "entities": f.entities, "places": f.places,
+            "types": f.types[:3], "score": s, "how": how, "seq": self.store.next_seq()})
+        self.store.add_keys(story_id, index_keys(f), f.day)
+        self.store.add_passages(article.id, f.passages)
+
+    # -- a story's derived records ------------------------------------------
+    def refresh(self, story_id: str) -> None:
+        """Recompute a story's claim groups from its stored facts."""
+        row = self.store.story_row(story_id)
+        facts = [Fact(article_id=r["article_id"], kind=r["kind"], idx=r["idx"], measure=r["measure"],
+                      unit=r["unit"], text=r["text"], evidence=r["evidence"], start=r["start_char"],
+                      end=r["end_char"], value=r["value"], value_max=r["value_max"], approx=r["approx"],
+                      claimant=r["claimant"], claimant_id=r["claimant_id"], source=r["source"], day=r["day"],
+                      when=r["published"] or r["day"], polarity=r["polarity"], origin_key=r["origin_key"])
+                 for r in self.store.facts(story_id)]
+        groups = group_facts(story_id, facts, row["first_day"] if row else None)
+        self.store.replace_groups(story_id, groups)
+
+    def rebuild_profile(self, story_id: str, title: str | None = None) -> None:
+        """Recompute a story's profile and index keys from its members (after a merge or split)."""
+        members = self.store.members(story_id)
+        vec_sum = None
+        entity_counts: dict[str, int] = {}
+        place_counts: dict[str, int] = {}
+        type_counts: dict[str, int] = {}
+        first = last = None
+        keys: dict[str, str] = {}
+        for m in members:
+            vec = text_to_vec(m["vec"])
+            if vec is not None:
+                vec_sum = vec if vec_sum is None else vec_sum + vec
+            ents, places, types = json.loads(m["entities"]), json.loads(m["places"]), json.loads(m["types"])
+            entity_counts = _bump(entity_counts, ents)
+            place_counts = _bump(place_counts, places)
+            type_counts = _bump(type_counts, types)
+            first, last = _span(first, last, m["day"])
+            f = ArticleFeatures(article_id=m["article_id"], lead="", day=m["day"], entities=ents, vec=vec)
+            for k in index_keys(f):
+                keys[k] = max(keys.get(k, ""), m["day"] or "")
+        if title is None:
+            titled = [r for r in self.store.member_titles(story_id) if r["title"] and r["origin_id"] == r["id"]]
+            titled.sort(key=lambda r: ((r["published"] or "9999"), r["seq"]))
+            title = titled[0]["title"] if titled else None
+        self.store.save_profile({
+            "id": story_id, "title": title, "first_day": first, "last_day": last, "n_articles": len(members),
+            "n_origins": self.store.count_origins(story_id),
+            "vec_sum": vec_to_text(vec_sum, "float32") if vec_sum is not None else None,
+            "entity_counts": entity_counts, "place_counts": place_counts, "type_counts": type_counts})
+        self.store.replace_keys(story_id, keys)
+
+
+def assign_stories(writer: Any, articles: list[Article], options: Any = None, *, config: StoryConfig | None = None,
+                   embedder: Embedder | None | str = "auto",
+                   vectors: dict[str, np.ndarray] | None = None) -> list[Assignment]:
+    """Place each stored article of a batch in a story (joining or starting one) and refresh
+    the claim ledger of every story touched; returns one Assignment per article, in order.
+
+    ``embedder`` "auto" loads the ``story_model`` setting's model (a clear error when it is
+    not installed); ``vectors`` supplies embeddings already computed (rebuilds, benchmarks)."""
+    if not articles:
+        return []
+    store = StoryStore(writer.db)
+    config = config or config_from(options)
+    if embedder == "auto":
+        embedder = embedder_for(options)
+    feats = [features(a) for a in articles]
+    vectors = vectors or {}
+    todo = [i for i, f in enumerate(feats) if f.article_id not in vectors]
+    if embedder is not None and todo:
+        encoded = embedder.encode([feats[i].lead for i in todo])  # type: ignore[union-attr]
+        for i, vec in zip(todo, encoded):
+            feats[i].vec = vec
+    for f in feats:
+        if f.article_id in vectors:
+            f.vec = np.asarray(vectors[f.article_id], dtype=np.float32)
+    assigner = Assigner(store, config, embedder if isinstance(embedder, Embedder) else None)
+    out: list[Assignment] = []
+    touched: set[str] = set()
+    with writer.db.transaction():
+        for article, f in zip(articles, feats):
+            result = assigner.assign(article, f)
+            out.append(result)
+            touched.add(result.story_id)
+        for story_id in sorted(touched):
+            assigner.refresh(story_id)
+    return out
+
+
+def story_counts(assignments: list[Assignment]) -> Counter:
+    return Counter(a.how for a in assignments)

@@ -1,0 +1,117 @@
+"""Merging and splitting stories by command, persisted so they outlive later
+assignments: moved articles are pinned, merged stories forward to their target
+(index keys included), and a rebuild replays every decision in order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import InputError, NotFound
+from ..store.stories import StoryStore
+from .assign import Assigner, assign_stories, story_id_for
+from .embed import text_to_vec
+from .score import StoryConfig
+
+
+class StoryDecisionError(InputError):
+    code = "E120"
+
+
+def _assigner(db: Any) -> Assigner:
+    return Assigner(StoryStore(db), StoryConfig(), None)
+
+
+def _live(store: StoryStore, story_id: str) -> str:
+    row = store.story_row(story_id)
+    if row is None:
+        raise NotFound(f"no story with id {story_id!r}", hint="list stories with `storyline stories`")
+    return store.live_id(story_id)
+
+
+def merge_stories(db: Any, target: str, other: str, record: bool = True) -> str:
+    """Move every article of ``other`` into ``target`` for good; returns the target's id."""
+    a = _assigner(db)
+    store = a.store
+    with db.transaction():
+        target, other = _live(store, target), _live(store, other)
+        if target == other:
+            raise StoryDecisionError(other, "is already part of that story", hint="pick two different stories")
+        moved = [m["article_id"] for m in store.members(other)]
+        anchor = store.members(target)[0]["article_id"] if store.members(target) else None
+        store.move_members(moved, target, how="merge", pinned=True)
+        store.mark_merged(other, target)
+        store.replace_keys(other, {})
+        a.rebuild_profile(target)
+        a.refresh(target)
+        store.replace_groups(other, [])
+        if record:
+            store.record_decision("merge", target, other, [anchor] + moved if anchor else moved)
+    return target
+
+
+def split_story(db: Any, story_id: str, article_ids: list[str], record: bool = True) -> str:
+    """Move ``article_ids`` out of ``story_id`` into a new story for good; returns its id."""
+    a = _assigner(db)
+    store = a.store
+    with db.transaction():
+        story_id = _live(store, story_id)
+        members = {m["article_id"] for m in store.members(story_id)}
+        missing = [i for i in article_ids if i not in members]
+        if missing:
+            raise StoryDecisionError(story_id, f"does not hold article(s) {', '.join(missing)}",
+                                     hint=f"see `storyline story {story_id}` for its articles")
+        if not article_ids or set(article_ids) == members:
+            raise StoryDecisionError(story_id, "a split must leave at least one article on each side")
+        new_id = story_id_for(sorted(article_ids)[0], salt="split:" + story_id)
+        store.move_members(sorted(article_ids), new_id, how="split", pinned=True)
+        a.rebuild_profile(new_id)
+        a.rebuild_profile(story_id)
+        a.refresh(new_id)
+        a.refresh(story_id)
+        if record:
+            store.record_decision("split", story_id, new_id, sorted(article_ids))
+    return new_id
+
+
+def replay_decisions(db: Any, decisions: list[dict[str, Any]]) -> None:
+    """Apply recorded merges and splits again, by the articles they moved (after a rebuild)."""
+    store = StoryStore(db)
+    for d in decisions:
+        ids = json.loads(d["article_ids"])
+        members = [store.member(i) for i in ids]
+        stories = [store.live_id(m["story_id"]) for m in members if m]
+        if not stories:
+            continue
+        if d["kind"] == "merge":
+            target = stories[0]
+            for other in dict.fromkeys(stories[1:]):
+                if other != target:
+                    merge_stories(db, target, other, record=False)
+        elif d["kind"] == "split":
+            source = stories[0]
+            moving = [m["article_id"] for m in members if m and store.live_id(m["story_id"]) == source]
+            if moving and len(store.members(source)) > len(moving):
+                split_story(db, source, moving, record=False)
+
+
+def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None = None,
+                    embedder: Any = "auto", batch: int = 200) -> int:
+    """Re-cluster every stored article from scratch in ingest order (embeddings reused),
+    then replay the merge/split decisions; returns the number of stories."""
+    from .. import query
+
+    db = writer.db
+    store = StoryStore(db)
+    vectors = {r["article_id"]: text_to_vec(r["vec"]) for r in db.query(
+        "SELECT article_id, vec FROM story_members WHERE vec IS NOT NULL")}
+    decisions = store.decisions()
+    with db.transaction():
+        store.clear()
+    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY ingested_at, id")]
+    for i in range(0, len(ids), batch):
+        chunk = [query.article(db, aid) for aid in ids[i:i + batch]]
+        assign_stories(writer, chunk, options, config=config, embedder=embedder,
+                       vectors={k: v for k, v in vectors.items() if v is not None})
+    replay_decisions(db, decisions)
+    return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0

@@ -1,0 +1,155 @@
+"""What story assignment looks at in one article: pure functions over ``Article``.
+
+Title + lead for the embedding, the salient canonical entities, places, asserted
+event types, a day, the candidate-index keys, and hashes of long sentences
+(shared long passages reveal wire copy that MinHash misses).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import numpy as np
+
+from ..models import Article
+
+LEAD_CHARS = 600
+MAX_ENTITIES = 10
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+SALIENT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+PASSAGE_MIN_WORDS = 20
+SIMHASH_BANDS = 20
+SIMHASH_BITS = 6
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_WORD = re.compile(r"\w+")
+# Fixed: keys computed today must match those stored last year.
+_PLANES_SEED = 20250620
+
+
+@dataclass
+class ArticleFeatures:
+    """Signals of one article for story assignment."""
+
+    article_id: str
+    lead: str
+    day: str | None
+    entities: list[str] = field(default_factory=list)  # salient entity ids, most salient first
+    places: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)
+    vec: np.ndarray | None = None
+
+
+def lead_text(article: Article, chars: int = LEAD_CHARS) -> str:
+    """Title plus the first ``chars`` characters of the body, cut at a word boundary."""
+    body = " ".join(article.text.split())
+    if len(body) > chars:
+        body = body[:chars].rsplit(" ", 1)[0]
+    title = (article.title or "").strip()
+    return f"{title}. {body}" if title else body
+
+
+def article_day(article: Article) -> str | None:
+    """The day the article reports on: its publication day, else a narrow date window,
+    else the most frequent day-precise event date; None when nothing dates it."""
+    if article.published:
+        return article.published[:10]
+    window = article.meta.get("date_window") or {}
+    if window.get("start") and window.get("end"):
+        try:
+            start, end = date.fromisoformat(window["start"]), date.fromisoformat(window["end"])
+            if (end - start).days <= 3:
+                return (start + (end - start) / 2).isoformat()
+        except ValueError:
+            pass
+    days = Counter(e.date[:10] for e in article.events
+                   if e.date and e.date_precision == "day" and e.mode not in ("future", "hypothetical"))
+    return days.most_common(1)[0][0] if days else None
+
+
+def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
+    """Entity ids ranked by mentions, with a bonus for the title and lead."""
+    title = (article.title or "").casefold()
+    scored = []
+    for e in article.entities:
+        if e.type not in SALIENT_TYPES or not e.mentions:
+            continue
+        score = len(e.mentions)
+        score += 3 if any(s < LEAD_CHARS for s, _ in e.mentions) else 0
+        score += 3 if e.name.casefold() in title or any(t.casefold() in title for t in e.mention_texts) else 0
+        scored.append((-score, e.id))
+    return [eid for _, eid in sorted(scored)[:limit]]
+
+
+def places(article: Article) -> list[str]:
+    found = {e.id for e in article.entities if e.type in PLACE_TYPES}
+    found |= {"loc:" + e.location.casefold() for e in article.events if e.location}
+    return sorted(found)
+
+
+def event_types(article: Article) -> list[str]:
+    """Types of asserted events (negated, future and hypothetical ones left out), most frequent first."""
+    counts = Counter(e.type for e in article.events if e.mode in (None, "", "asserted"))
+    return [t for t, _ in counts.most_common()]
+
+
+def normalise_passage(sentence: str) -> str:
+    return " ".join(_WORD.findall(sentence.casefold()))
+
+
+def passage_hashes(text: str, min_words: int = PASSAGE_MIN_WORDS) -> list[str]:
+    """Hashes of the long sentences of ``text`` (case, punctuation and spacing ignored)."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        norm = normalise_passage(m.group())
+        if norm.count(" ") + 1 >= min_words:
+            out.append(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest())
+    return sorted(set(out))
+
+
+def features(article: Article) -> ArticleFeatures:
+    """The signals of one article (its embedding is filled in by the caller, in batches)."""
+    return ArticleFeatures(
+        article_id=article.id, lead=lead_text(article), day=article_day(article),
+        entities=salient_entities(article), places=places(article), types=event_types(article),
+        passages=passage_hashes(article.text),
+    )
+
+
+@lru_cache(maxsize=4)
+def _planes(dim: int) -> np.ndarray:
+    rng = np.random.default_rng(_PLANES_SEED)
+    return rng.standard_normal((dim, SIMHASH_BANDS * SIMHASH_BITS)).astype(np.float32)
+
+
+def index_keys(f: ArticleFeatures) -> list[str]:
+    """Candidate-index keys: "e:<entity id>" for salient entities and "h:<band>:<bits>"
+    random-hyperplane bands of the embedding (near vectors share a band)."""
+    keys = [f"e:{eid}" for eid in f.entities]
+    if f.vec is not None:
+        bits = (f.vec @ _planes(len(f.vec)) > 0).astype(np.uint8)
+        for b in range(SIMHASH_BANDS):
+            chunk = bits[b * SIMHASH_BITS:(b + 1) * SIMHASH_BITS]
+            keys.append(f"h:{b}:{''.join(map(str, chunk))}")
+    return keys
+
+
+def shift_day(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def day_gap(day: str | None, first: str | None, last: str | None) -> float | None:
+    """Days between ``day`` and the span [first, last]; 0 inside it; None if either is undated."""
+    if not day or not first or not last:
+        return None
+    d, a, b = date.fromisoformat(day), date.fromisoformat(first), date.fromisoformat(last)
+    if d < a:
+        return float((a - d).days)
+    if d > b:
+        return float((d - b).days)
+    return 0.0
