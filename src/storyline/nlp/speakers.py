@@ -162,6 +162,9 @@ class SpeakerResolver:
             if f" {phrase} " in f" {low} ":
                 role = canonical_role(phrase)
                 break
+        if role is None:
+            # titles outside the office-holder table still link within the article ("Mayor X" ... "the mayor")
+            role = next((w for w in low.split() if w in ROLE_NOUNS), None)
         place = None
         for tok in toks:
             for cand in (tok.text, tok.text.removesuffix("'s").removesuffix("\u2019s")):
@@ -197,6 +200,12 @@ class SpeakerResolver:
                 speaker.name, speaker.type = found
             return self._remember(speaker)
         ent = self._entity_at(span)
+        if ent is not None and tok.lemma_.lower() in ORG_NOUNS and not (ent[0].start <= tok.i < ent[0].end) \
+                and ent[2] in ("GPE", "NORP"):
+            # "Kestria's defence ministry", "the Tavoran government": the body, not the country
+            found = self._org_named_like(span, tok)
+            speaker.name, speaker.type = found or normalise_name(span.text), "ORG"
+            return self._remember(speaker)
         if ent is not None:
             ent_span, name, type_ = ent
             head_is_role = tok.lower_ in _SPOKES and not (ent_span.start <= tok.i < ent_span.end)
@@ -211,6 +220,8 @@ class SpeakerResolver:
                     if resolved:
                         speaker.name, speaker.type = resolved, "PERSON"
                         return self._remember(speaker)
+                if type_ == "ORG" and " " not in name:
+                    name = self._longer_org(name) or name  # "the Palace" -> "Orlavo Palace"
                 speaker.name, speaker.type = name, type_
                 return self._remember(speaker)
         if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
@@ -296,7 +307,19 @@ class SpeakerResolver:
         if not mods or not any(t.pos_ == "PROPN" or t.ent_type_ for t in mods):
             return None
         name = normalise_name(" ".join(t.text for t in mods))
-        return canonical_alias(name) or canonical_place(name) or name
+        return canonical_alias(name) or self._longer_org(name) or canonical_place(name) or name
+
+    def _longer_org(self, name: str) -> str | None:
+        """An organisation of the article whose name ends with ``name`` ("Foreign Ministry"
+        -> "Kestrian Foreign Ministry"), if exactly one."""
+        low = name.casefold()
+        found = {n for n, t in self.canon.values() if t == "ORG" and n.casefold().endswith(" " + low)}
+        return found.pop() if len(found) == 1 else None
+
+    def _org_named_like(self, span: Span, head: Token) -> str | None:
+        """An organisation of the article named by the head words of ``span`` ("defence ministry")."""
+        words = [t.text for t in span if t.i <= head.i and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+        return self._longer_org(" ".join(words)) if words else None
 
     def _org_by_head(self, tok: Token) -> str | None:
         head = tok.lemma_.lower()
