@@ -181,3 +181,27 @@ def test_killed_ingest_then_rerun_stores_each_article_once(tmp_path):
     assert len(ids) == len(set(ids)) == 40
     orphans = kb.db.scalar("SELECT COUNT(*) AS n FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)")
     assert orphans == 0
+
+
+def test_cli_quotes_claims_events_read_the_same_store(tmp_path):
+    db = str(tmp_path / "kb.db")
+    kb = storyline.open(db)
+    kb.ingest(SAMPLE)
+    all_quotes = [json.loads(line) for line in _cli("quotes", "--db", db, "--json", "--limit", "0").stdout.splitlines()]
+    assert len(all_quotes) == kb.stats()["quotes"] > 0
+    speaker = next(q["speaker"] for q in all_quotes if q["speaker"])
+    theirs = [json.loads(line) for line in
+              _cli("quotes", "--db", db, "--json", "--limit", "0", "--speaker", speaker).stdout.splitlines()]
+    assert theirs and all(q["speaker"] == speaker for q in theirs)
+    dates = [q["published"] for q in theirs if q["published"]]
+    assert dates == sorted(dates)  # one speaker's quotes in date order
+    word = theirs[0]["text"].split()[-1].strip(".,;:!?\u201d\"'")
+    about = [json.loads(line) for line in
+             _cli("quotes", "--db", db, "--json", "--limit", "0", "--about", word).stdout.splitlines()]
+    assert about and all(word.lower() in q["text"].lower() for q in about)
+    claims = [json.loads(line) for line in _cli("claims", "--db", db, "--json", "--limit", "0").stdout.splitlines()]
+    assert len(claims) == kb.stats()["claims"] > 0
+    events = _cli("events", "--db", db, "--type", "assault", "--limit", "5")
+    assert events.returncode == 0 and "ASSAULT" in events.stdout
+    bad = _cli("quotes", "--db", db, "--since", "yesterday")
+    assert bad.returncode == 2 and "since" in bad.stderr and "Traceback" not in bad.stderr
