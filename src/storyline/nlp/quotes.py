@@ -384,7 +384,42 @@ def extract_quotes(doc: Doc, extra_tables: tuple[str, ...] = ()) -> list[Quote]:
         from .entities import group_entities
 
         doc._.storyline_entities = group_entities(doc)
-    return QuoteExtractor(doc, extra_tables).run()
+    quotes = QuoteExtractor(doc, extra_tables).run()
+    link_speaker_mentions(doc, quotes)
+    return quotes
+
+
+def link_speaker_mentions(doc: Doc, quotes: list[Quote]) -> None:
+    """Add each speaker's naming mention (a role, an organisation noun, a name NER
+    missed) to ``doc._.storyline_entities`` so every ``speaker_id`` joins an entity.
+    Pronouns are not added as mentions."""
+    from ..models import Entity
+
+    by_id = {e.id: e for e in doc._.storyline_entities}
+    for q in quotes:
+        if not q.speaker_id or q.speaker_span is None or q.speaker_text is None:
+            continue
+        entity = by_id.get(q.speaker_id)
+        if entity is None:
+            type_ = "PERSON" if q.speaker_id.startswith("ent_") and q.speaker else None
+            entity = Entity(id=q.speaker_id, name=q.speaker or "", type=_speaker_type(doc, q) or type_ or "PERSON")
+            by_id[q.speaker_id] = entity
+            doc._.storyline_entities.append(entity)
+        if q.speaker_text.lower() in FIRST_PERSON | {"he", "she", "they", "it"}:
+            continue
+        span = tuple(q.speaker_span)
+        if span not in [tuple(m) for m in entity.mentions]:
+            entity.mentions.append(span)
+            entity.mention_texts.append(q.speaker_text)
+
+
+def _speaker_type(doc: Doc, q: Quote) -> str | None:
+    from .entities import entity_id
+
+    for type_ in ("PERSON", "ORG", "GPE"):
+        if entity_id(q.speaker, type_) == q.speaker_id:
+            return type_
+    return None
 
 
 @Language.factory("storyline_quotes", default_config={"officeholder_tables": []})

@@ -210,7 +210,12 @@ class SpeakerResolver:
             ent_span, name, type_ = ent
             head_is_role = tok.lower_ in _SPOKES and not (ent_span.start <= tok.i < ent_span.end)
             if head_is_role:
-                org = self._spokes_org(tok, span)
+                if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                    person = self._role(span)  # "the Kremlin spokesman": the office holder
+                    if person:
+                        speaker.name, speaker.type = person, "PERSON"
+                        return self._remember(speaker)
+                org = self._spokes_org(tok, span)  # "a Kremlin spokesman": the body
                 if org:  # "a French Foreign Ministry spokesperson" speaks for the ministry
                     speaker.name, speaker.type = org, "ORG"
                     return self._remember(speaker)
