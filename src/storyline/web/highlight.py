@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from markupsafe import Markup, escape
 
 PALETTE = 8  # speaker colours: classes spk-0 .. spk-7 in the stylesheet
-_LAYER = {"event": 0, "quote": 1, "claim": 2, "entity": 3}  # outermost first
+_LAYER = {"event": 0, "focus": 1, "quote": 2, "claim": 3, "entity": 4}  # outermost first
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import __version__, query
 from ..errors import ConfigError
 from ..export.brief import figure
-from .highlight import article_spans, highlight, speaker_colours
+from .highlight import Span, article_spans, highlight, speaker_colours
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,6 +47,11 @@ def render_error(request: Request, status: int, code: str, message: str, hint: s
 
 def db_of(request: Request):
     return request.app.state.db
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)  # no icon, and no 404 in the browser console
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -79,10 +84,20 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str,
-                 hl: str | None = Query(None, pattern=r"^[qce]\d{1,5}$")) -> HTMLResponse:
-    """An article with entities, quotes (coloured by speaker), claims and events highlighted; ``hl`` focuses one."""
+                 hl: str | None = Query(None, pattern=r"^[qce]\d{1,5}$"),
+                 at: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$")) -> HTMLResponse:
+    """An article with entities, quotes (coloured by speaker), claims and events highlighted.
+
+    ``hl`` (q3, c0, e2) focuses one record; ``at`` (start-end) focuses any span, e.g. a ledger claim.
+    """
     art = query.article(db_of(request), article_id)
-    body = highlight(art.text, article_spans(art, focus=hl))
+    spans = article_spans(art, focus=hl)
+    if at:
+        start, end = (int(x) for x in at.split("-"))
+        if not 0 <= start < end <= len(art.text):
+            raise ConfigError(f"span {at} is outside the article ({len(art.text)} characters)")
+        spans.append(Span(start, end, "focus", "at", "hl-at focus", "the cited span"))
+    body = highlight(art.text, spans)
     colours = speaker_colours(q.speaker_id or q.speaker for q in art.quotes)
     return render("article.html", title=art.title or art.id, article=art, body=body, colours=colours, focus=hl)
 
