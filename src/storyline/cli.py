@@ -7,6 +7,7 @@ failures (or --strict stopped), 2 = bad usage or configuration.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -209,8 +210,9 @@ def serve(db, host, port, api_token):
       storyline serve --db news.db --port 8000
     """
     from .api.serve import serve as run
+    from .settings import resolve
 
-    options = _open(db).options  # resolves --db / STORYLINE_DB like every command
+    options = resolve(db=db)  # --db, else STORYLINE_DB, else the default, like every command
     run(options.db, host=host, port=port, token=api_token,
         on_ready=lambda url: click.echo(f"serving {options.db} at {url} (Ctrl+C to stop)", err=True))
 
@@ -386,6 +388,47 @@ def events(db, type_, actor, since, until, story, source, limit, as_json):
         _emit(items, as_json, render)
 
 
+BENCHES = {
+    "ingest": ("storyline.bench.ingest", "speed per stage on the press releases, ratio to a plain nlp.pipe"),
+    "quotes": ("storyline.bench.polnear", "quote and speaker attribution on PolNeAR"),
+    "ner": ("storyline.bench.conll", "entity layer F1 on CoNLL-2003"),
+    "entities": ("storyline.bench.entities", "cross-article entity canonicalisation"),
+    "claims": ("storyline.bench.newsquant", "numeric claims on NewsQuant"),
+    "dates": ("storyline.bench.meantime", "event dates against MEANTIME time anchors"),
+    "events": ("storyline.bench.events", "event typing on ConfliBERT, CASE 2021, PLOVER"),
+    "stories": ("storyline.bench.stories", "story clustering on ECB+, NewsWCL50; assignment cost at scale"),
+    "http": ("storyline.bench.http", "HTTP API latency and throughput on a large knowledge base"),
+}
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                               "help_option_names": []})
+@click.argument("name", required=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def bench(name, args):
+    """Measure quality or speed against the evaluation data (../shared/data).
+
+    NAME is one of the benchmarks below; ARGS go to it (`storyline bench NAME --help`).
+    Each prints a markdown table whose rows carry the command that reproduces them;
+    docs/benchmarks.md collects the published figures.
+
+    """
+    import importlib
+
+    if name in (None, "-h", "--help"):
+        click.echo(click.get_current_context().get_help())
+        return
+    if name not in BENCHES:
+        raise click.UsageError(f"unknown benchmark {name!r}; choose from {', '.join(BENCHES)}")
+    module = importlib.import_module(BENCHES[name][0])
+    status = module.main(list(args))
+    sys.exit(status or 0)
+
+
+bench.help = inspect.cleandoc(bench.help or "") + "\n\n\b\nBenchmarks:\n" + "\n".join(
+    f"  {name:<9} {about}" for name, (_, about) in BENCHES.items())
+
+
 @cli.command()
 @click.option("--db", "db", default="storyline-demo.db", show_default=True, metavar="PATH|URL",
               help="Knowledge base to fill with the sample.")
@@ -412,6 +455,134 @@ def demo(db, quiet, no_serve, host, port):
     from .api.serve import serve as run
 
     run(db, host=host, port=port, on_ready=lambda url: click.echo(f"open {url} in your browser (Ctrl+C to stop)"))
+
+
+# -- stories ------------------------------------------------------------------
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only stories active on or after this date.")
+@click.option("--limit", type=int, default=50, show_default=True, help="How many stories to list.")
+@click.pass_context
+def stories(ctx, db, since, limit):
+    """List stories (one per real-world event), most recent first, or merge/split them.
+
+    Counts of sources are independent origins: wire copies and near-duplicates count once.
+
+    \b
+    Examples:
+      storyline stories --db news.db
+      storyline stories merge sto_A sto_B --db news.db
+      storyline stories split sto_A art_1 art_2 --db news.db
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from .stories.render import story_table, wrap
+
+    with _open(db) as kb:
+        click.echo(wrap(story_table(kb.stories(since=since, limit=limit))))
+
+
+def _story_db(ctx, db):
+    return db or (ctx.obj or {}).get("db")
+
+
+@stories.command("merge")
+@click.argument("target")
+@click.argument("other")
+@db_option
+@click.pass_context
+def stories_merge(ctx, target, other, db):
+    """Merge story OTHER into TARGET for good (later articles respect it)."""
+    with _open(_story_db(ctx, db)) as kb:
+        sid = kb.merge_stories(target, other)
+    click.echo(f"merged {other} into {sid}")
+
+
+@stories.command("split")
+@click.argument("story_id")
+@click.argument("article_ids", nargs=-1, required=True)
+@db_option
+@click.pass_context
+def stories_split(ctx, story_id, article_ids, db):
+    """Move ARTICLE_IDS out of STORY_ID into a new story for good."""
+    with _open(_story_db(ctx, db)) as kb:
+        new_id = kb.split_story(story_id, list(article_ids))
+    click.echo(f"moved {len(article_ids)} article(s) from {story_id} to new story {new_id}")
+
+
+@stories.command("rebuild")
+@db_option
+@click.pass_context
+def stories_rebuild(ctx, db):
+    """Re-cluster every stored article (after changing story settings), replaying merges and splits."""
+    with _open(_story_db(ctx, db)) as kb:
+        n = kb.rebuild_stories()
+    click.echo(f"{n} stories")
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON instead of text.")
+def story(story_id, db, as_json):
+    """One story: its articles, timeline (events with claims and quotes) and who says what.
+
+    \b
+    Example:
+      storyline story sto_9171ffc093ea1a70 --db news.db
+    """
+    import json
+
+    from .stories.render import story_view, wrap
+
+    with _open(db) as kb:
+        data = kb.story(story_id)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str) if as_json else wrap(story_view(data)))
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", default=None, metavar="ID", help="Only this story's disputes.")
+def disputes(db, story_id):
+    """Figures on which sources diverge or contradict each other, side by side.
+
+    \b
+    Examples:
+      storyline disputes --db news.db
+      storyline disputes --story sto_9171ffc093ea1a70 --db news.db
+    """
+    from .stories.render import ledger_lines, wrap
+
+    with _open(db) as kb:
+        groups = kb.disputes(story_id)
+    click.echo(wrap(ledger_lines(groups, show_story=story_id is None)) if groups else "no disputed figures")
+
+
+@cli.command("export-stories")
+@db_option
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="Output file, '-' for stdout.")
+def export_stories(db, output):
+    """Export stories as JSONL: one story per line with its article ids, timeline and claim groups.
+
+    \b
+    Example:
+      storyline export-stories --db news.db --output stories.jsonl
+    """
+    import json
+
+    with _open(db) as kb:
+        rows = [kb.story(s["id"]) for s in kb.stories(limit=10**9)]
+    lines = [json.dumps(r, ensure_ascii=False, default=str) for r in rows]
+    if output == "-":
+        for line in lines:
+            click.echo(line)
+    else:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + ("\n" if lines else ""))
+        click.echo(f"wrote {len(lines)} stories to {output}", err=True)
 
 
 def main() -> None:
