@@ -59,6 +59,7 @@ def _children(db: Database, ids: list[str]) -> dict[str, dict[str, list]]:
         out[r["article_id"]]["timexes"].append(Timex(
             text=r["text"], start=r["start_char"], end=r["end_char"], value=r["value"], value_max=r["value_max"],
             precision=r["precision"], resolved=bool(r["resolved"])))
+    _canonical_children(db, ids, out)
     return out
 
 
@@ -135,7 +136,7 @@ def stats(db: Database) -> dict[str, Any]:
         "undated": one("SELECT COUNT(*) AS n FROM articles WHERE published IS NULL"),
         "first_published": one("SELECT MIN(published) AS d FROM articles"),
         "last_published": one("SELECT MAX(published) AS d FROM articles"),
-        "entities": one("SELECT COUNT(DISTINCT entity_id) AS n FROM mentions"),
+        "entities": one(f"SELECT COUNT(DISTINCT {_CANONICAL_ID}) AS n FROM mentions m {_REDIRECT_JOIN}"),
         "mentions": one("SELECT COUNT(*) AS n FROM mentions"),
         "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
         "claims": one("SELECT COUNT(*) AS n FROM claims"),
@@ -149,6 +150,103 @@ def stats(db: Database) -> dict[str, Any]:
 def failures(db: Database) -> list[dict[str, Any]]:
     """Inputs that could not be ingested, with the reason, most recent first."""
     return db.query("SELECT origin, reason, at FROM ingest_failures ORDER BY at DESC, origin")
+
+
+# -- entities -----------------------------------------------------------------
+# Cross-article links (link/entities.py) are per-article redirects from a local
+# entity id to its canonical entity (a bare "Smith" may be one person in one
+# article and another elsewhere). Every read that returns entities, speakers or
+# claimants resolves them here, so all callers see canonical ids and names.
+
+_REDIRECT_JOIN = "LEFT JOIN entity_redirects r ON r.article_id = m.article_id AND r.from_id = m.entity_id"
+_CANONICAL_ID = "COALESCE(r.to_id, m.entity_id)"
+
+
+def _redirects(db: Database, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(article id, local entity id) -> (canonical id, name, type) for those pairs that are redirected."""
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    articles_ = sorted({a for a, _ in pairs})
+    for start in range(0, len(articles_), 400):
+        chunk = articles_[start:start + 400]
+        for r in db.query(f"SELECT r.article_id, r.from_id, r.to_id, e.name, e.type FROM entity_redirects r "
+                          f"JOIN entities e ON e.id = r.to_id WHERE r.article_id IN ({_in(chunk)})", chunk):
+            if (r["article_id"], r["from_id"]) in pairs:
+                out[(r["article_id"], r["from_id"])] = (r["to_id"], r["name"], r["type"])
+    return out
+
+
+def _canonical_children(db: Database, ids: list[str], out: dict[str, dict[str, list]]) -> None:
+    """Put the canonical entity in place of redirected entities, speakers and claimants of ``out``."""
+    pairs = {(a, e.id) for a in ids for e in out[a].get("entities", [])} if ids else set()
+    pairs |= {(a, q.speaker_id) for a in ids for q in out[a].get("quotes", []) if q.speaker_id}
+    pairs |= {(a, c.claimant_id) for a in ids for c in out[a].get("claims", []) if c.claimant_id}
+    found = _redirects(db, pairs) if pairs else {}
+    if not found:
+        return
+    for article_id in ids:
+        children = out[article_id]
+        merged: dict[str, Entity] = {}
+        for e in children.get("entities", []):
+            cid, name, type_ = found.get((article_id, e.id), (e.id, e.name, e.type))
+            into = merged.setdefault(cid, Entity(id=cid, name=name, type=type_))
+            into.mentions += e.mentions
+            into.mention_texts += e.mention_texts
+        for e in merged.values():  # two local spellings of one entity: mentions back in text order
+            pairs_ = sorted(zip(e.mentions, e.mention_texts))
+            e.mentions, e.mention_texts = [m for m, _ in pairs_], [t for _, t in pairs_]
+        if merged:
+            children["entities"] = list(merged.values())
+        for q in children.get("quotes", []):
+            if (article_id, q.speaker_id) in found:
+                q.speaker_id, q.speaker = found[(article_id, q.speaker_id)][:2]
+        for c in children.get("claims", []):
+            if (article_id, c.claimant_id) in found:
+                c.claimant_id, c.claimant = found[(article_id, c.claimant_id)][:2]
+
+
+def _canonical_rows(db: Database, rows: list[dict[str, Any]], id_key: str, name_key: str) -> list[dict[str, Any]]:
+    """Rows (with ``article_id``) whose ``id_key``/``name_key`` name the canonical entity (in place)."""
+    found = _redirects(db, {(r["article_id"], r[id_key]) for r in rows if r.get(id_key)})
+    for r in rows:
+        if (r["article_id"], r.get(id_key)) in found:
+            r[id_key], r[name_key] = found[(r["article_id"], r[id_key])][:2]
+    return rows
+
+
+def _of_entity(mention: str) -> str:
+    """SQL: mention alias ``mention`` is of the entity given as two parameters (its id, twice),
+    directly or through its article's redirect."""
+    return (f"({mention}.entity_id = ? OR EXISTS (SELECT 1 FROM entity_redirects r0 WHERE r0.article_id = "
+            f"{mention}.article_id AND r0.from_id = {mention}.entity_id AND r0.to_id = ?))")
+
+
+def canonical_entity_id(db: Database, entity_id: str) -> str:
+    """The canonical entity an id stands for: itself, or, when every mention of it was linked to
+    another entity, the entity most of them were linked to."""
+    if not db.query_one("SELECT 1 AS x FROM entity_redirects WHERE from_id = ? LIMIT 1", (entity_id,)):
+        return entity_id
+    if db.query_one(f"SELECT 1 AS x FROM mentions m {_REDIRECT_JOIN} WHERE m.entity_id = ? AND r.to_id IS NULL "
+                    f"LIMIT 1", (entity_id,)):
+        return entity_id
+    return db.scalar("SELECT to_id, COUNT(*) AS n FROM entity_redirects WHERE from_id = ? GROUP BY to_id "
+                     "ORDER BY n DESC, to_id LIMIT 1", (entity_id,)) or entity_id
+
+
+def _entity_counts(db: Database, ids: list[str]) -> dict[str, dict[str, int]]:
+    """Canonical id -> mentions and articles, counting the mentions linked to it from other spellings."""
+    if not ids:
+        return {}
+    marks = _in(ids)
+    return {r["entity_id"]: {"mentions": r["mentions"], "articles": r["articles"]} for r in db.query(
+        f"SELECT {_CANONICAL_ID} AS entity_id, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles "
+        f"FROM mentions m {_REDIRECT_JOIN} WHERE r.to_id IN ({marks}) OR (r.to_id IS NULL AND m.entity_id IN ({marks})) "
+        f"GROUP BY {_CANONICAL_ID}", ids + ids)}
+
+
+# An entity every mention of which was linked to another one is not listed on its own.
+_LISTED = ("NOT (EXISTS (SELECT 1 FROM entity_redirects r1 WHERE r1.from_id = e.id) AND NOT EXISTS ("
+           "SELECT 1 FROM mentions m1 WHERE m1.entity_id = e.id AND NOT EXISTS (SELECT 1 FROM entity_redirects r2 "
+           "WHERE r2.article_id = m1.article_id AND r2.from_id = m1.entity_id)))")
 
 
 # -- api ----------------------------------------------------------------------
@@ -291,8 +389,8 @@ def article_page(db: Database, *, story: str | None = None, source: str | None =
             where.append(f"{column} = ?")
             params.append(value)
     if entity:
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)")
-        params.append(entity)
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND {_of_entity('m')})")
+        params += [entity, entity]
     w, p = _date_range("a.published", since, until)
     rows, nxt = _keyset(db, f"SELECT {_SUMMARY} FROM articles a", where + w, params + p,
                         [("a.published", "desc"), ("a.id", "desc")], ["published", "id"], cursor, limit)
@@ -308,8 +406,8 @@ def _record_filters(alias: str, story: str | None, source: str | None, article_i
             params.append(value)
     if entity:  # records whose span contains a mention of the entity
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {alias}.article_id "
-                     f"AND m.entity_id = ? AND m.start_char >= {alias}.start_char AND m.end_char <= {alias}.end_char)")
-        params.append(entity)
+                     f"AND {_of_entity('m')} AND m.start_char >= {alias}.start_char AND m.end_char <= {alias}.end_char)")
+        params += [entity, entity]
     w, p = _date_range("a.published", since, until)
     return where + w, params + p
 
@@ -329,8 +427,13 @@ def _order(order: str) -> str:
 
 
 def _who(column_id: str, column_name: str, value: str) -> tuple[str, list[Any]]:
-    """Match a canonical entity by id or by canonical name."""
-    return f"({column_id} = ? OR {column_name} = ?)", [value, value]
+    """Match a canonical entity by id or by canonical name (also where the record names it by another
+    spelling or a short form that its article's entity links resolve to it)."""
+    alias = column_id.split(".")[0]
+    clause = (f"({column_id} = ? OR {column_name} = ? OR EXISTS (SELECT 1 FROM entity_redirects rw JOIN entities ew "
+              f"ON ew.id = rw.to_id WHERE rw.article_id = {alias}.article_id AND rw.from_id = {column_id} "
+              f"AND (rw.to_id = ? OR ew.name = ?)))")
+    return clause, [value, value, value, value]
 
 
 def quotes(db: Database, *, speaker: str | None = None, story: str | None = None, source: str | None = None,
@@ -361,7 +464,7 @@ def quotes(db: Database, *, speaker: str | None = None, story: str | None = None
         r["id"] = f"{r['article_id']}:q{r['idx']}"
         start, end = r.pop("speaker_start"), r.pop("speaker_end")
         r["speaker_span"] = [start, end] if start is not None else None
-    return Page(rows, nxt)
+    return Page(_canonical_rows(db, rows, "speaker_id", "speaker"), nxt)
 
 
 def claims(db: Database, *, claimant: str | None = None, unit: str | None = None, story: str | None = None,
@@ -391,7 +494,7 @@ def claims(db: Database, *, claimant: str | None = None, unit: str | None = None
                         ["published", "article_id", "idx"], cursor, limit)
     for r in rows:
         r["id"] = f"{r['article_id']}:c{r['idx']}"
-    return Page(rows, nxt)
+    return Page(_canonical_rows(db, rows, "claimant_id", "claimant"), nxt)
 
 
 def events(db: Database, *, type: str | None = None, actor: str | None = None, story: str | None = None,
@@ -429,7 +532,7 @@ def entities(db: Database, *, type: str | None = None, q: str | None = None, cur
 
     ``q`` keeps names containing it (case-insensitive).
     """
-    where, params = ["1 = 1"], []
+    where, params = [_LISTED], []
     if type:
         where.append("e.type = ?")
         params.append(type)
@@ -439,9 +542,7 @@ def entities(db: Database, *, type: str | None = None, q: str | None = None, cur
     rows, nxt = _keyset(db, "SELECT e.id, e.name, e.type, e.aliases FROM entities e", where, params,
                         [("e.name", "asc"), ("e.id", "asc")], ["name", "id"], cursor, limit)
     ids = [r["id"] for r in rows]
-    counts = {r["entity_id"]: r for r in db.query(
-        f"SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
-        f"WHERE entity_id IN ({_in(ids)}) GROUP BY entity_id", ids)} if ids else {}
+    counts = _entity_counts(db, ids)
     for r in rows:
         r["aliases"] = json.loads(r["aliases"] or "[]")
         r["mentions"] = counts.get(r["id"], {}).get("mentions", 0)
@@ -458,11 +559,14 @@ def entity(db: Database, entity_id: str, *, limit: int = 20) -> dict[str, Any]:
     row = db.query_one("SELECT id, name, type, aliases FROM entities WHERE id = ?", (entity_id,))
     if row is None:
         raise NotFound(f"no entity with id {entity_id!r}", hint="list entities with GET /api/entities")
+    entity_id = canonical_entity_id(db, entity_id)
+    if entity_id != row["id"]:
+        row = db.query_one("SELECT id, name, type, aliases FROM entities WHERE id = ?", (entity_id,)) or row
     row["aliases"] = json.loads(row["aliases"] or "[]")
-    counts = db.query_one("SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
-                          "WHERE entity_id = ?", (entity_id,)) or {}
-    names = db.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text "
-                     "ORDER BY n DESC, text LIMIT 20", (entity_id,))
+    counts = _entity_counts(db, [entity_id]).get(entity_id, {"mentions": 0, "articles": 0})
+    names = db.query(f"SELECT m.text, COUNT(*) AS n FROM mentions m {_REDIRECT_JOIN} WHERE r.to_id = ? OR "
+                     f"(r.to_id IS NULL AND m.entity_id = ?) GROUP BY m.text ORDER BY n DESC, m.text LIMIT 20",
+                     (entity_id, entity_id))
     return {
         **row, **counts,
         "names": [{"text": r["text"], "count": r["n"]} for r in names],

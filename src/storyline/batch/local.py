@@ -15,6 +15,7 @@ from ..clean import clean_document
 from ..clean.dedup import band_keys, content_hash, minhash_signature
 from ..errors import InputError, StrictModeFailure
 from ..link.duplicates import link_near_duplicate
+from ..link.entities import link_entities
 from ..models import IngestFailure, IngestReport, RawDocument
 from ..nlp.pipeline import load_nlp, pipeline_version
 from ..nlp.to_records import Prepared, extract
@@ -72,6 +73,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
                 report.added += 1
                 if link_near_duplicate(writer, article.id, signature, keys, options.near_duplicate_threshold):
                     report.near_duplicates += 1
+        link_entities(writer, articles)  # exact duplicates are not stored: the linker skips them
         progress.on_item(len(pending))
         pending.clear()
 

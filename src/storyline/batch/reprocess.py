@@ -7,6 +7,7 @@ from typing import Callable
 
 from .. import query
 from ..errors import InputError
+from ..link.entities import link_entities
 from ..models import IngestFailure, RawDocument
 from ..nlp.pipeline import load_nlp, pipeline_version
 from ..nlp.to_records import extract
@@ -46,5 +47,6 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
             article.id = article_id  # ids are stable across versions
             writer.replace_records(article)
             done += 1
+        link_entities(writer, keep)
         on_item(len(chunk))
     return done, failed

@@ -279,6 +279,28 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
             PRIMARY KEY (group_id, article_id, kind, idx)
         )""",
     ]),
+    (4, "entity links across articles: per-article redirects to canonical entities, entity lookup keys", [
+        # One row per (article, local entity) that stands for another, canonical entity: per
+        # article because a bare "Smith" may be one person in one article and another elsewhere.
+        """CREATE TABLE entity_redirects (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            from_id TEXT NOT NULL,
+            to_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            score {FLOAT} NOT NULL,
+            PRIMARY KEY (article_id, from_id)
+        )""",
+        "CREATE INDEX entity_redirects_from ON entity_redirects (from_id)",
+        "CREATE INDEX entity_redirects_to ON entity_redirects (to_id)",
+        # Name keys (consonant skeleton, surname, organisation head word, acronym letters) ->
+        # entities, so candidates are found by index lookups, never by scanning all names.
+        """CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (key, entity_id)
+        )""",
+        "CREATE INDEX entity_keys_entity ON entity_keys (entity_id)",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)
