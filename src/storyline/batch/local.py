@@ -73,7 +73,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
                 report.added += 1
                 if link_near_duplicate(writer, article.id, signature, keys, options.near_duplicate_threshold):
                     report.near_duplicates += 1
-        link_entities(writer, articles)  # exact duplicates are not stored: the linker skips them
+        link_entities(writer, articles)  # a refused duplicate only re-links its stored twin (idempotent)
         progress.on_item(len(pending))
         pending.clear()
 
