@@ -66,6 +66,37 @@ class KnowledgeBase:
     def failures(self) -> list[dict[str, Any]]:
         return query.failures(self.db)
 
+    # -- stories ----------------------------------------------------------
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stories, most recent first (id, title, dates, articles, independent origins, disputes)."""
+        return query.stories(self.db, **filters)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """One story with its articles, timeline and claim ledger."""
+        return query.story(self.db, story_id)
+
+    def disputes(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Claim groups where sources diverge or contradict (one story or all)."""
+        return query.disputes(self.db, story_id)
+
+    def merge_stories(self, target: str, other: str) -> str:
+        """Merge ``other`` into ``target`` for good; returns the surviving story id."""
+        from .stories import merge_stories
+
+        return merge_stories(self.db, target, other)
+
+    def split_story(self, story_id: str, article_ids: list[str]) -> str:
+        """Move these articles of a story into a new story for good; returns its id."""
+        from .stories import split_story
+
+        return split_story(self.db, story_id, article_ids)
+
+    def rebuild_stories(self) -> int:
+        """Re-cluster all stored articles (embeddings reused), replaying merges and splits."""
+        from .stories import rebuild_stories
+
+        return rebuild_stories(self.writer, self.options)
+
     def export_jsonl(self, out: str | Path | IO[str], **filters: Any) -> int:
         """Write the JSONL contract to a path, '-' (stdout) or an open file; returns the article count."""
         if hasattr(out, "write"):

@@ -778,3 +778,112 @@ def group_quotes(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for i, g in enumerate(groups.values()):
         g["colour"] = i % 8 if g["speaker_key"] else None
     return sorted(groups.values(), key=lambda g: (not g["speaker_key"], -len(g["quotes"]), g["speaker"] or ""))
+
+
+# -- stories ---------------------------------------------------------------
+
+_DISPUTED = ("diverging", "contradicting")
+
+
+def _live_story(db: Database, story_id: str) -> dict[str, Any]:
+    seen: set[str] = set()
+    row = db.query_one("SELECT * FROM stories WHERE id = ?", (story_id,))
+    while row and row["merged_into"] and row["id"] not in seen:
+        seen.add(row["id"])
+        row = db.query_one("SELECT * FROM stories WHERE id = ?", (row["merged_into"],))
+    if row is None:
+        raise NotFound(f"no story with id {story_id!r}", hint="list stories with `storyline stories`")
+    return row
+
+
+def _story_summary(row: dict[str, Any], disputes: int, sources: list[str]) -> dict[str, Any]:
+    return {"id": row["id"], "title": row["title"], "first_day": row["first_day"], "last_day": row["last_day"],
+            "articles": row["n_articles"], "origins": row["n_origins"], "disputes": disputes, "sources": sources}
+
+
+def stories(db: Database, *, since: str | None = None, until: str | None = None, limit: int = 200,
+            min_articles: int = 1) -> list[dict[str, Any]]:
+    """Stories, most recent first: id, title, date span, articles, independent origins, disputes, sources."""
+    where, params = ["merged_into IS NULL", "n_articles >= ?"], [min_articles]
+    if since:
+        where.append("last_day >= ?")
+        params.append(since)
+    if until:
+        where.append("first_day <= ?")
+        params.append(until)
+    rows = db.query(f"SELECT * FROM stories WHERE {' AND '.join(where)} "
+                    f"ORDER BY (last_day IS NULL), last_day DESC, n_articles DESC, id LIMIT ?", params + [limit])
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    disputes = {r["story_id"]: r["n"] for r in db.query(
+        f"SELECT story_id, COUNT(*) AS n FROM claim_groups WHERE story_id IN ({_in(ids)}) "
+        f"AND status IN ('diverging', 'contradicting') GROUP BY story_id", ids)}
+    sources: dict[str, list[str]] = defaultdict(list)
+    for r in db.query(f"SELECT DISTINCT story_id, source FROM articles WHERE story_id IN ({_in(ids)}) "
+                      f"AND source IS NOT NULL ORDER BY story_id, source", ids):
+        sources[r["story_id"]].append(r["source"])
+    return [_story_summary(r, disputes.get(r["id"], 0), sources.get(r["id"], [])) for r in rows]
+
+
+def _ledger(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    groups = db.query(f"SELECT * FROM claim_groups WHERE {where} ORDER BY story_id, "
+                      f"CASE status WHEN 'contradicting' THEN 0 WHEN 'diverging' THEN 1 ELSE 2 END, measure, unit",
+                      params)
+    if not groups:
+        return []
+    ids = [g["id"] for g in groups]
+    items: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in db.query(
+        f"SELECT i.group_id, i.stance, f.*, a.source AS outlet, a.published, a.title, a.url FROM claim_group_items i "
+        f"JOIN story_facts f ON f.article_id = i.article_id AND f.kind = i.kind AND f.idx = i.idx "
+        f"JOIN articles a ON a.id = i.article_id WHERE i.group_id IN ({_in(ids)}) "
+        f"ORDER BY i.group_id, a.published, i.article_id, i.kind, i.idx", ids):
+        items[r["group_id"]].append({
+            "kind": r["kind"], "stance": r["stance"], "value": r["value"], "value_max": r["value_max"],
+            "approx": r["approx"], "unit": r["unit"], "claimant": r["claimant"], "claimant_id": r["claimant_id"],
+            "outlet": r["outlet"], "published": r["published"], "day": r["day"], "article_id": r["article_id"],
+            "title": r["title"], "url": r["url"], "text": r["text"], "evidence": r["evidence"],
+            "start": r["start_char"], "end": r["end_char"], "polarity": r["polarity"]})
+    return [{"id": g["id"], "story_id": g["story_id"], "measure": g["measure"], "unit": g["unit"],
+             "status": g["status"], "claims": g["n_claims"], "origins": g["n_origins"],
+             "claimants": g["n_claimants"], "low": g["low"], "high": g["high"], "note": g["note"],
+             "items": items.get(g["id"], [])} for g in groups]
+
+
+def story(db: Database, story_id: str) -> dict[str, Any]:
+    """One story: summary, its articles (with their independent origin), timeline and claim ledger.
+    A merged-away id answers with the story it was merged into."""
+    from .stories.timeline import build_timeline
+
+    row = _live_story(db, story_id)
+    sid = row["id"]
+    members = db.query(
+        "SELECT a.id, a.title, a.source, a.published, a.url, a.duplicate_of, m.origin_id, m.how, m.day, m.score "
+        "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+        "ORDER BY (a.published IS NULL), a.published, a.id", (sid,))
+    ids = [m["id"] for m in members]
+    by_id = {m["id"]: m for m in members}
+    events = db.query(f"SELECT * FROM events WHERE article_id IN ({_in(ids)}) ORDER BY article_id, idx", ids) if ids else []
+    claims = db.query(f"SELECT * FROM claims WHERE article_id IN ({_in(ids)}) ORDER BY article_id, idx", ids) if ids else []
+    quotes = db.query(f"SELECT * FROM quotes WHERE article_id IN ({_in(ids)}) ORDER BY article_id, idx", ids) if ids else []
+    ledger = _ledger(db, "story_id = ?", [sid])
+    sources = sorted({m["source"] for m in members if m["source"]})
+    out = _story_summary(row, sum(1 for g in ledger if g["status"] in _DISPUTED), sources)
+    out["requested_id"] = story_id
+    out["articles_list"] = [{"id": m["id"], "title": m["title"], "source": m["source"], "published": m["published"],
+                             "url": m["url"], "origin_id": m["origin_id"], "copy": m["origin_id"] != m["id"],
+                             "how": m["how"]} for m in members]
+    out["timeline"] = build_timeline(events, claims, quotes, by_id, span=(row["first_day"], row["last_day"]))
+    out["ledger"] = ledger
+    out["decisions"] = db.query("SELECT kind, story_id, other_id, article_ids, at FROM story_decisions "
+                                "WHERE story_id = ? OR other_id = ? ORDER BY seq", (sid, sid))
+    return out
+
+
+def disputes(db: Database, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Claim groups whose sources diverge or contradict, with who says what (one story or all)."""
+    if story_id:
+        sid = _live_story(db, story_id)["id"]
+        return _ledger(db, "story_id = ? AND status IN ('diverging', 'contradicting')", [sid])
+    return _ledger(db, "status IN ('diverging', 'contradicting')", [])

@@ -21,6 +21,7 @@ from ..nlp.pipeline import load_nlp, pipeline_version
 from ..nlp.to_records import Prepared, extract
 from ..settings import Options
 from ..store import Writer
+from ..stories import assign_stories
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
         if not pending:
             return
         articles = extract(nlp, pending, version, batch_size=options.batch_size, n_process=options.workers)
+        stored = []
         with writer.db.transaction():
             for article in articles:
                 signature = minhash_signature(article.text)
@@ -71,9 +73,11 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
                     report.duplicates += 1
                     continue
                 report.added += 1
+                stored.append(article)
                 if link_near_duplicate(writer, article.id, signature, keys, options.near_duplicate_threshold):
                     report.near_duplicates += 1
         link_entities(writer, articles)  # a refused duplicate only re-links its stored twin (idempotent)
+        assign_stories(writer, stored, options)
         progress.on_item(len(pending))
         pending.clear()
 

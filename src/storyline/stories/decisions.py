@@ -64,6 +64,7 @@ def split_story(db: Any, story_id: str, article_ids: list[str], record: bool = T
         if not article_ids or set(article_ids) == members:
             raise StoryDecisionError(story_id, "a split must leave at least one article on each side")
         new_id = story_id_for(sorted(article_ids)[0], salt="split:" + story_id)
+        store.save_profile({"id": new_id, "n_articles": 0, "n_origins": 0})
         store.move_members(sorted(article_ids), new_id, how="split", pinned=True)
         a.rebuild_profile(new_id)
         a.rebuild_profile(story_id)

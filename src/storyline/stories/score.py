@@ -25,7 +25,7 @@ class StoryConfig:
     w_places: float = 0.1
     w_types: float = 0.05
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
-    gap_penalty: float = 0.1  # score lost per day beyond the grace
+    gap_penalty: float = 0.2  # score lost per day beyond the grace
     max_gap_days: int = 10  # never join a story this many days away (also the lookup window)
     per_key: int = 40  # stories read per index key
     max_candidates: int = 30  # stories scored per article
@@ -70,9 +70,11 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> tuple
     gap = day_gap(f.day, story.first_day, story.last_day)
     if gap is not None and gap > config.max_gap_days:
         return float("-inf"), {"gap_days": gap}
+    entities = _support(f.entities, story.entity_counts, story.n_articles)
     parts = {
-        "cosine": cosine(f, story),
-        "entities": _support(f.entities, story.entity_counts, story.n_articles),
+        # Without embeddings (story_model "none") entity overlap stands in for text similarity.
+        "cosine": cosine(f, story) if f.vec is not None and story.vec_sum is not None else entities,
+        "entities": entities,
         "places": _support(f.places, story.place_counts, story.n_articles),
         "types": _support(f.types[:3], story.type_counts, story.n_articles),
         "gap_days": gap if gap is not None else -1.0,

@@ -6,15 +6,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .features import shift_day
+
 QUOTE_WINDOW = 400  # characters around an event within which a quote belongs to it
 SKIPPED_MODES = {"future", "hypothetical", "negated"}
 SKIPPED_TYPES = {"STATEMENT"}  # what was said is in the quotes and the ledger
 
 
 def build_timeline(events: list[dict[str, Any]], claims: list[dict[str, Any]], quotes: list[dict[str, Any]],
-                   articles: dict[str, dict[str, Any]], max_quotes: int = 3) -> list[dict[str, Any]]:
-    """Entries {date, type, location, actor, target, text, articles, sources, n_origins, claims, quotes},
-    one per (date, type, place) across the story's articles, dated ones first in date order."""
+                   articles: dict[str, dict[str, Any]], max_quotes: int = 3, span: tuple[str | None, str | None]
+                   = (None, None)) -> list[dict[str, Any]]:
+    """Entries {date, type, location, actor, target, text, articles, sources, n_origins, claims, quotes,
+    context}, one per (date, type, place) across the story's articles, in date order; events dated well
+    outside the story's span (background recalled in its reports) come last with ``context`` True."""
     claims_by_event = defaultdict(list)
     for c in claims:
         if c.get("event_id"):
@@ -50,9 +54,12 @@ def build_timeline(events: list[dict[str, Any]], claims: list[dict[str, Any]], q
             if near and len(entry["quotes"]) < max_quotes and all(x["text"] != q["text"] for x in entry["quotes"]):
                 entry["quotes"].append({"text": q["text"], "speaker": q.get("speaker"), "article_id": q["article_id"],
                                         "source": art.get("source")})
+    lo = shift_day(span[0], -3) if span[0] else None
+    hi = shift_day(span[1], 3) if span[1] else None
     out = []
     for entry in entries.values():
         entry["n_origins"] = len(entry.pop("origins"))
+        entry["context"] = bool(entry["date"] and ((lo and entry["date"] < lo) or (hi and entry["date"] > hi)))
         out.append(entry)
-    out.sort(key=lambda x: (x["date"] is None, x["date"] or "", -x["n_origins"], x["type"]))
+    out.sort(key=lambda x: (x["context"], x["date"] is None, x["date"] or "", -x["n_origins"], x["type"]))
     return out

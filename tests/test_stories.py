@@ -1,0 +1,163 @@
+"""Story assignment on a real store (SQLite and PostgreSQL) with the real embedding
+model, on hand-written fictional articles (invented places, people and outlets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import query
+from storyline.errors import ModelNotFound, NotFound
+from storyline.models import Article, Claim, Entity, Event, Quote
+from storyline.stories import assign_stories, load_embedder, merge_stories, split_story
+from storyline.stories.decisions import StoryDecisionError
+from storyline.store import Writer, connect
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return load_embedder()
+
+
+def ent(eid: str, name: str, etype: str, text: str) -> Entity:
+    spans = []
+    start = text.find(name)
+    while start >= 0:
+        spans.append((start, start + len(name)))
+        start = text.find(name, start + 1)
+    return Entity(id=eid, name=name, type=etype, mentions=spans or [(0, 0)], mention_texts=[name] * max(1, len(spans)))
+
+
+def article(n: int, title: str, text: str, published: str | None, source: str, names: list[tuple[str, str, str]],
+            event_type: str = "ASSAULT", claims: list[tuple[str, float, str, str | None, str | None]] = (),
+            quotes: list[tuple[str, str]] = ()) -> Article:
+    """A stored-article record: ``claims`` are (figure text, value, unit, approx, claimant)."""
+    cl = []
+    for figure, value, unit, approx, claimant in claims:
+        start = text.index(figure)
+        cl.append(Claim(value=value, unit=unit, text=figure, start=start, end=start + len(figure), approx=approx,
+                        claimant=claimant))
+    qs = []
+    for quoted, speaker in quotes:
+        start = text.index(quoted)
+        qs.append(Quote(text=quoted, start=start, end=start + len(quoted), kind="direct", speaker=speaker))
+    return Article(
+        id=f"art_{n:016d}", content_hash=f"hash{n}", text=text, origin=f"t{n}.txt", source=source, title=title,
+        published=published, entities=[ent(i, name, t, text) for i, name, t in names],
+        events=[Event(id="ev0", type=event_type, text=text[:40], start=0, end=40, date=published, date_precision="day",
+                      location=None)],
+        claims=cl, quotes=qs, pipeline_version="test")
+
+
+TARVIK = [("ent_tarvik", "Tarvik", "GPE"), ("ent_osmeria", "Osmeria", "GPE"), ("ent_dalvan", "Dalvan", "GPE")]
+
+
+def strike_one_a() -> Article:
+    text = ("Osmeria launched 300 drones at Tarvik overnight, the Dalvan air force said. At least five people were "
+            "killed in the capital's eastern districts and a power station was set on fire, officials said.")
+    return article(1, "Osmerian drones pound Tarvik, five dead", text, "2031-03-03", "Tarvik Herald", TARVIK)
+
+
+def strike_one_b() -> Article:
+    text = ("Five residents died when waves of Osmerian attack drones struck the Dalvan capital Tarvik before dawn. "
+            "Firefighters battled a blaze at an eastern power plant hit in the barrage, the mayor said.")
+    return article(2, "Dawn barrage on Dalvan capital leaves five dead", text, "2031-03-03", "Coastline Post", TARVIK)
+
+
+def strike_two() -> Article:
+    text = ("Osmeria launched 120 drones at Tarvik overnight, the Dalvan air force said. Two people were killed in "
+            "the capital's northern districts and a rail depot was damaged, officials said.")
+    return article(3, "Osmerian drones strike Tarvik again, two dead", text, "2031-03-10", "Tarvik Herald", TARVIK)
+
+
+def summit() -> Article:
+    text = ("Leaders of the Varo Compact met in the lakeside town of Elmsby to agree a grain export deal, "
+            "the host government said. The talks will resume in the autumn.")
+    return article(4, "Varo Compact leaders agree grain deal in Elmsby", text, "2031-03-04", "Coastline Post",
+                   [("ent_varo", "Varo Compact", "ORG"), ("ent_elmsby", "Elmsby", "GPE")], event_type="AGREE")
+
+
+def store(url: str) -> Writer:
+    writer = Writer(connect(url))
+    return writer
+
+
+def save(writer: Writer, *articles: Article) -> None:
+    for a in articles:
+        assert writer.save_article(a)
+
+
+def test_same_event_joined_and_similar_event_a_week_later_kept_apart(any_db, embedder):
+    writer = store(any_db)
+    batch = [strike_one_a(), strike_one_b(), summit(), strike_two()]
+    save(writer, *batch)
+    placed = assign_stories(writer, batch, embedder=embedder)
+    sid = {p.article_id: p.story_id for p in placed}
+    assert sid["art_0000000000000001"] == sid["art_0000000000000002"], "same strike in other words must join"
+    assert sid["art_0000000000000003"] != sid["art_0000000000000001"], "the strike a week later is another event"
+    assert sid["art_0000000000000004"] not in (sid["art_0000000000000001"], sid["art_0000000000000003"])
+    assert [p.how for p in placed] == ["new", "joined", "new", "new"]
+    listed = {s["id"]: s for s in query.stories(writer.db)}
+    assert listed[sid["art_0000000000000001"]]["articles"] == 2
+    assert listed[sid["art_0000000000000001"]]["first_day"] == "2031-03-03"
+    # the JSONL contract carries the story id
+    assert query.article(writer.db, "art_0000000000000002").story_id == sid["art_0000000000000001"]
+
+
+def test_syndicated_copies_count_once(any_db, embedder):
+    writer = store(any_db)
+    wire = ("Osmeria launched about three hundred attack drones at the Dalvan capital Tarvik overnight, the Dalvan "
+            "air force said in a statement on Monday morning. At least five people were killed in the capital's "
+            "eastern districts and a large power station was set on fire, city officials told reporters later.")
+    origin = article(1, "Osmerian drones pound Tarvik, five dead", wire, "2031-03-03", "Northline Agency", TARVIK)
+    wire_copy = article(5, "Five dead as drones hit Tarvik", origin.text, "2031-03-03", "Harbour Daily", TARVIK)
+    wire_copy.content_hash = "hash5"
+    # a partial copy: two long wire sentences reused inside a different article
+    shared = origin.text
+    partial = article(6, "Tarvik counts the cost", "Residents queued for water on Monday. " + shared,
+                      "2031-03-03", "Inland Voice", TARVIK)
+    save(writer, origin, wire_copy, partial)
+    writer.link_duplicate(wire_copy.id, origin.id, 0.97)
+    placed = assign_stories(writer, [origin, wire_copy, partial], embedder=embedder)
+    assert [p.how for p in placed] == ["new", "duplicate", "passage"]
+    row = query.stories(writer.db)[0]
+    assert row["articles"] == 3 and row["origins"] == 1
+    view = query.story(writer.db, row["id"])
+    assert sum(1 for a in view["articles_list"] if a["copy"]) == 2
+
+
+def test_merge_and_split_persist_for_later_articles(any_db, embedder):
+    writer = store(any_db)
+    a1, a2, b = strike_one_a(), strike_one_b(), strike_two()
+    save(writer, a1, a2, b)
+    placed = assign_stories(writer, [a1, a2, b], embedder=embedder)
+    first, second = placed[0].story_id, placed[2].story_id
+    assert first != second
+    # split the second report of the first strike out, then a copy of it arrives: it follows the split
+    new_id = split_story(writer.db, first, [a2.id])
+    follow = article(7, "Dawn barrage on Dalvan capital leaves five dead", a2.text + " Schools closed.",
+                     "2031-03-03", "Harbour Daily", TARVIK)
+    save(writer, follow)
+    writer.link_duplicate(follow.id, a2.id, 0.95)
+    assert assign_stories(writer, [follow], embedder=embedder)[0].story_id == new_id
+    # merge the two strikes by command: the merged-away id forwards, later copies land in the target
+    target = merge_stories(writer.db, first, second)
+    assert target == first
+    assert query.story(writer.db, second)["id"] == first
+    later = article(8, "Osmerian drones strike Tarvik again, two dead", b.text, "2031-03-10", "Inland Voice", TARVIK)
+    later.content_hash = "hash8"
+    save(writer, later)
+    writer.link_duplicate(later.id, b.id, 0.99)
+    assert assign_stories(writer, [later], embedder=embedder)[0].story_id == first
+    decisions = query.story(writer.db, first)["decisions"]
+    assert [d["kind"] for d in decisions] == ["split", "merge"]
+    with pytest.raises(StoryDecisionError):
+        merge_stories(writer.db, first, second)  # already one story
+    with pytest.raises(NotFound):
+        query.story(writer.db, "sto_nope")
+
+
+def test_missing_model_package_is_a_clear_error():
+    with pytest.raises(ModelNotFound) as err:
+        load_embedder("no-such-embedding-package")
+    assert "not installed" in str(err.value) and "pip install" in str(err.value)
+    assert load_embedder("none") is None  # the explicit opt-out, not a silent fallback
