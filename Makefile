@@ -31,7 +31,7 @@ test-fast: setup  ## tests that load no model and need no server
 	$(BIN)/python -m pytest -m "not model and not postgres"
 
 lock:  ## re-pin requirements.lock from pyproject.toml (needs pip-tools)
-	pip-compile -q --extra postgres --extra dev --generate-hashes --strip-extras --allow-unsafe \
+	pip-compile -q --extra postgres --extra dev --generate-hashes --allow-unsafe \
 		-o requirements.lock pyproject.toml
 
 clean:  ## remove the virtualenv and local knowledge bases
