@@ -10,7 +10,9 @@ NewsQuant's normalised vocabulary (``USD`` -> "dollar", ``km`` ->
 "kilometre", ``percent`` -> "percentage", ``person`` -> "people", "" -> "-")
 and matches when it equals the gold ``normalized_unit`` or the last word of it
 (we record the head noun of the counted thing: "transplant" for "heart
-transplant"). Precision = matched / predicted, recall = matched / gold.
+transplant"), singular and plural alike (our counted thing is a singular lemma,
+a few gold units are plural: "Americans"); torque is written two ways in the
+gold ("pound-foot", "foot pound-force") and both match our ``lb-ft``. Precision = matched / predicted, recall = matched / gold.
 
 Gold quantities that are not claims by our definition (ages, "one of the most
 ...") stay in the gold set: they count as misses.
@@ -48,8 +50,18 @@ UNIT_NAMES = {
     "TB": "terabyte", "Hz": "hertz", "mAh": "milliampere-hour", "GPa": "gigapascal",
     "dB": "decibel", "ppb": "parts-per-billion", "m²": "square metre", "km²": "square kilometre",
     "sq mi": "square mile", "sq ft": "square foot", "cu ft": "cubic foot", "V": "volt",
-    "person": "people", "": "-", "times": "count",
+    "person": "people", "": "-", "times": "count", "rpm": "revolutions per minute",
+    "mmBTU": "mega british thermal unit", "BTU": "british thermal unit", "Nm": "newton metre",
+    "PS": "horsepower", "kN": "kilonewton", "MWh": "megawatt hour", "TWh": "terawatt hour",
+    "inch": "inch", "acre": "acre", "ha": "hectare", "knot": "knot", "gallon": "gallon",
+    "litre": "litre", "mile": "mile", "yard": "yard", "m³": "cubic metre", "kHz": "kilohertz",
+    "MHz": "megahertz", "GHz": "gigahertz", "MB": "megabyte", "KB": "kilobyte",
+    "nautical mile": "nautical mile", "fraction": "-", "MP": "megapixel", "fps": "frame per second",
+    "kbps": "kilobit per second", "Mbps": "megabit per second", "Gbps": "gigabit per second",
+    "kcal": "kilocalorie",
 }
+# Our unit -> several names NewsQuant uses for the same unit (torque is written both ways).
+UNIT_SYNONYMS = {"lb-ft": ("pound-foot", "foot pound-force")}
 
 
 def shared_data_dir() -> Path:
@@ -89,12 +101,26 @@ def values_match(pred: tuple[float, float], gold: tuple[float, float]) -> bool:
     return _close(pred[0], gold[0]) and _close(pred[1], gold[1])
 
 
+def _singular(word: str) -> str:
+    """A plural noun's singular by its ending ("Americans" -> "american", "batteries" -> "battery")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def units_match(pred_unit: str, gold_normalised: str) -> bool:
+    """Whether our unit names the gold unit: equal, or equal to its last word, ignoring
+    the plural of a counted noun (a few gold units are left plural: "Americans")."""
     gold = gold_normalised.strip().lower()
-    ours = unit_name(pred_unit).lower()
-    if ours == gold:
-        return True
-    return bool(gold.split()) and gold.split()[-1] == ours
+    names = UNIT_SYNONYMS.get(pred_unit) or (unit_name(pred_unit),)
+    for ours in (n.lower() for n in names):
+        if ours == gold or _singular(ours) == _singular(gold):
+            return True
+        if gold.split() and _singular(gold.split()[-1]) == _singular(ours):
+            return True
+    return False
 
 
 @dataclass

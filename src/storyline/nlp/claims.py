@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
     "say", "claim", "report", "tell", "state", "announce", "estimate", "confirm", "add",
@@ -53,7 +53,13 @@ IDENTIFIER_WORDS = {
     "pier", "hangar", "kilometre", "km", "mile", "index", "#", "covid", "windows", "ios",
     "android", "ps", "xbox", "galaxy", "iphone", "boeing", "airbus", "su", "mig", "f",
     "t", "s", "tu", "ka", "mi", "an", "il", "g", "mh", "ms", "mk", "m", "ak",
+    # stock indexes: "the FTSE 100", "S&P 500", "Russell 2000"
+    "ftse", "s&p", "sp", "nasdaq", "russell", "nikkei", "stoxx", "dax", "cac", "asx", "nifty",
+    "sensex", "topix", "kospi", "euro stoxx",
 }
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"}
 _STREET = {"road", "street", "st", "avenue", "ave", "lane", "boulevard", "blvd", "way", "drive",
            "place", "square", "court"}
 _MONTH_OR_DAY = re.compile(
@@ -81,14 +87,22 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _yearlike(value: float) -> bool:
-    return float(value).is_integer() and 1800 <= value <= 2100
+def _yearlike(value: float, low: int = 1800) -> bool:
+    return float(value).is_integer() and low <= value <= 2100
+
+
+# A preposition of time before a bare four-digit number makes an older year a year too
+# ("in 1907", "between 1600 and 1900").
+_YEAR_PREPOSITIONS = {"in", "since", "between", "from", "until", "till", "before", "after", "during"}
 
 
 def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if q.currency or q.unit or q.approx or q.grouped or q.words:
         return False
-    if not _yearlike(q.value) or (q.value_max is not None and not _yearlike(q.value_max)):
+    first = span[0]
+    lead = doc[first.i - 1] if first.i > 0 else None
+    low = 1000 if lead is not None and lead.lower_ in _YEAR_PREPOSITIONS else 1800
+    if not _yearlike(q.value, low) or (q.value_max is not None and not _yearlike(q.value_max, low)):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     # "2000 troops" is a count; "in 2016", "the 2019 season" are years.
@@ -117,19 +131,29 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
+    counts_next = first.dep_ == "nummod" and first.head.i > span[-1].i  # "Premier League 12 times"
     if prev is not None:
         if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
             return True
-        if prev.pos_ == "PROPN" and prev.is_title and not q.grouped and q.unit is None \
-                and prev.ent_type_ not in ("DATE", "MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S."):
+        # "the Big 12", "Boeing 787": a name's number. A month before it is a date
+        # ("May 12"), handled by the timexes; a spaCy DATE label alone is not.
+        if prev.pos_ == "PROPN" and prev.is_title and not q.grouped and q.unit is None and not counts_next \
+                and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
+                and prev.lower_.rstrip(".") not in _MONTHS:
             return True
         if prev.text in ("#", "No", "No.", "Nr", "nr"):
             return True
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
             and nxt.tag_ != "NNPS" and nxt.ent_type_ not in ("NORP", "GPE")):
-        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        # "787 Dreamliner", "iPhone 11 Pro", "11 Pro Max": a model name, unless a common
+        # noun ends the name ("20 Boeing jets" counts jets)
+        after_i = nxt.i + 1
+        while after_i < len(doc) and doc[after_i].pos_ == "PROPN" and doc[after_i].is_title \
+                and doc[after_i].tag_ != "NNPS" and after_i - nxt.i < 3:
+            after_i += 1
+        after = doc[after_i] if after_i < len(doc) else None
         if after is None or after.pos_ not in ("NOUN", "PROPN"):
-            return True  # "787 Dreamliner", "iPhone 11 Pro": a model name
+            return True
     if nxt is not None and nxt.is_title and q.unit is None:
         window = doc[span.end:min(len(doc), span.end + 4)]
         if any(t.lower_.rstrip(".") in _STREET for t in window) and all(t.is_title for t in window[:1]):
@@ -146,6 +170,17 @@ def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
     if nxt is not None and nxt.lower_ in ("of", "another", "'s", "who", "which", "that"):
         return True
     return tok.dep_ != "nummod"
+
+
+def _is_rank(q: Quantity, doc: Doc, span: Span) -> bool:
+    """ "the bottom three", "in the top 10": a place in a ranking, unless it counts a noun
+    ("the top three seeds")."""
+    if q.unit or q.currency or q.approx or q.value_max is not None or span.start < 1:
+        return False
+    if doc[span.start - 1].lower_ not in ("top", "bottom"):
+        return False
+    last = span[-1]
+    return not (last.dep_ == "nummod" and last.head.i > last.i)
 
 
 def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
@@ -179,15 +214,25 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
                     break
             if candidate is not None and candidate.pos_ == "NOUN":
                 head = candidate
+    if head is None and span.start >= 2 and doc[span.start - 1].lower_ in ("or", "and") \
+            and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].tag_ == "NN" \
+            and any(c.lower_ in ("a", "an", "another", "one") for c in doc[span.start - 2].children):
+        # "another pick or two", "a day or two": the figure counts the noun before it
+        noun = doc[span.start - 2]
+        return _lemma(noun), span.end_char
     if head is None or head.i < span.start:
         return None, span.end_char
     if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
         return None, span.end_char
+    return _lemma(head), max(span.end_char, head.idx + len(head.text))
+
+
+def _lemma(head: Token) -> str:
+    """The singular lemma of a counted noun ("troops" -> "troop", "people" -> "person")."""
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]
-    lemma = _PEOPLE_LEMMAS.get(lemma, lemma)
-    return lemma, max(span.end_char, head.idx + len(head.text))
+    return _PEOPLE_LEMMAS.get(lemma, lemma)
 
 
 def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | None, str | None]:
@@ -329,7 +374,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if span is None or len(span) == 0:
             continue
         if _is_year(q, doc, span) or _is_age(q, doc, span) or _is_identifier(q, doc, span) \
-                or _is_pronoun_one(q, doc, span):
+                or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span):
             continue
         unit = q.unit
         end = q.end
@@ -338,6 +383,9 @@ def extract_claims(doc: Doc) -> list[Claim]:
             lemma, noun_end = _counted_thing(doc, tail)
             if lemma:
                 unit, end = lemma, max(end, noun_end)
+                rate, rate_end = rate_suffix(doc.text, end)
+                if rate:  # "45 cents a share", "10 points per game"
+                    unit, end = f"{unit} per {rate}", rate_end
         char_span = (q.start, end)
         claimant, claimant_id = attributor.claimant(span, char_span)
         claims.append(Claim(

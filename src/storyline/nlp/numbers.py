@@ -23,7 +23,7 @@ MAGNITUDE_ABBR = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "M": 1e6,
     "million": 1e6, "millions": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "bln": 1e9, "billion": 1e9,
     "billions": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12, "hundred": 100, "lakh": 1e5,
-    "crore": 1e7,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # "hundreds of drones", "tens of thousands": an order of magnitude, [x, 10x].
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
@@ -56,6 +56,8 @@ def words_to_number(text: str) -> float | None:
             current += ONES[part]
         elif part in TENS:
             current += TENS[part]
+        elif part == "half" and seen:  # "two and a half (million)"
+            current += 0.5
         elif part == "dozen":
             current = (current or 1) * 12
         elif part in SCALES:
@@ -149,17 +151,27 @@ UNITS = {
     "degree": "degree",
     "w": "W", "watts": "W", "kw": "kW", "kilowatts": "kW", "mw": "MW", "megawatts": "MW",
     "gw": "GW", "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
-    "times": "times", "hp": "hp", "horsepower": "hp", "bhp": "bhp", "nm_torque": "Nm", "volts": "V", "v": "V",
+    "times": "times", "hp": "hp", "horsepower": "hp", "bhp": "bhp", "volts": "V", "v": "V",
     "mah": "mAh", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz",
     "gb": "GB", "tb": "TB", "mb": "MB", "kb": "KB", "gigabytes": "GB", "terabytes": "TB",
     "megabytes": "MB", "gpa": "GPa", "gigapascals": "GPa", "decibels": "dB", "db": "dB",
     "ppb": "ppb", "ppm": "ppm", "min": "minute", "mins": "minute", "sec": "second",
     "secs": "second", "hrs": "hour", "hr": "hour",
+    # engines and energy: "3000 rpm", "332 lb-ft", "275 pound-feet", "$2.24 per mmBTU"
+    "rpm": "rpm", "lb-ft": "lb-ft", "lb ft": "lb-ft", "pound-feet": "lb-ft", "pound-foot": "lb-ft",
+    "pounds-feet": "lb-ft", "foot-pounds": "lb-ft", "newton-metres": "Nm", "newton metres": "Nm",
+    "newton-meters": "Nm", "newton meters": "Nm", "mmbtu": "mmBTU", "btu": "BTU",
+    # devices: "a 12MP camera", "48-megapixel", "60fps", "500 Mbps", "10x zoom"
+    "mp": "MP", "megapixel": "MP", "megapixels": "MP", "fps": "fps", "frames per second": "fps",
+    "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps", "x": "times", "kcal": "kcal",
 }
+# Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",
+# "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
+CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW"}
 # Surface forms that are only units when glued to the digits or case-exact
 # ("10kW", "5 W"): as lower-case separate words they are ordinary words.
 GLUED_ONLY = {"m", "g", "l", "w", "v", "b", "t", "a", "c", "f", "in", "s", "db", "nm", "min",
-              "hr", "mi"}
+              "hr", "mi", "x", "mp"}
 
 # Approximation cue before a figure -> the canonical ``approx`` value of a Claim.
 APPROX_BEFORE = {
@@ -197,7 +209,11 @@ def magnitude(suffix: str, currency: bool) -> float | None:
 
 def unit_for(surface: str, glued: bool) -> str | None:
     """The normalised unit for a surface form after a figure, or None."""
+    if surface in CASE_EXACT_UNITS:
+        return CASE_EXACT_UNITS[surface]
     key = surface.lower()
+    if glued and surface in ("C", "F"):
+        return "°" + surface  # "40C", "104F": temperatures in news style
     if len(surface) == 1 and surface.isupper() and surface not in ("W", "V"):
         return None  # "5G", "4K": not grams or kelvins
     if not glued and key in GLUED_ONLY and surface not in ("W", "V", "MW", "GW"):

@@ -57,15 +57,23 @@ def _alternation(keys) -> str:
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 _SCALE_WORDS = "|".join(list(SCALES) + ["dozen"])
 _WN_ATOM = rf"(?:{WORD_NUMBER}|{_SCALE_WORDS})"
+# "two-thirds of", "a quarter of", "half of the": fractions of a whole
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?P<cur>(?<![A-Za-z])(?:{_alternation(CURRENCY_PREFIX)}))\s?(?P<csign>[-\u2212])?(?P<cdig>{_DIGITS})"
     rf"|(?<![\w.,/#])(?P<dig>{_DIGITS})"
     rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
+    rf"|(?i:(?<=\bby )(?P<byfrac>(?:a|one|two|three)[- ](?:{_FRACTION_WORDS})\b|half\b))"
+    rf"|(?i:(?P<frac>\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
+    rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b)))"
     rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:million|billion)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
-    rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM})*\b))"
+    rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM}|\s+and\s+a\s+half\b)*\b))"
 )
 _SPACED_MAGNITUDE = re.compile(
-    r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|m|k)\b(?!-old)", re.I)
+    r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|lakhs?|crores?|m|k)\b(?!-old)",
+    re.I)
 _GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+|[²³23](?![\d]))?|%|″|€|£")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
 _WORD = re.compile(r"[ \u00a0]*([A-Za-z%°µμ$€£][\w°/.\-²³']*)")
@@ -136,7 +144,7 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
     return None, pos, None
 
 
-def _rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
+def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
     """A rate after a unit: "per barrel", "a month", "an ounce" -> ("barrel", end)."""
     m = re.compile(r"[ \u00a0]*(?:per|a|an)[ \u00a0]+(?:(square|cubic|metric)[ \u00a0]+)?([A-Za-z]+)\b").match(
         text, pos)
@@ -169,6 +177,15 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         if len(phrase) == 3:  # "tens of thousands", "hundreds of millions"
             base *= 10 if phrase[0] == "tens" else 100
         value, value_max, approx, end = base, base * 10, VAGUE_APPROX, m.end()
+        number_start, number_end = m.start(), m.end()
+        words = True
+    elif m.group("frac") or m.group("byfrac"):
+        if re.search(r"(?i)\b(?:first|second|third|fourth|final|last|other|latter|former|back|front)[ \u00a0]+$",
+                     text[max(0, m.start() - 8):m.start()]):
+            return None  # "the first half of the year", "the other half": a part, not a figure
+        parts = re.split(r"[- ]", (m.group("frac") or m.group("byfrac")).lower())
+        numerator = 1.0 if parts[0] in ("a", "one", "half") else words_to_number(parts[0]) or 1.0
+        value, end = numerator / FRACTIONS[parts[-1]], m.end()
         number_start, number_end = m.start(), m.end()
         words = True
     elif m.group("words"):
@@ -206,10 +223,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 pass  # second half of "20-30": merged into a range later
         end = number_end
     grouped = "," in text[number_start:number_end]
-    unit: str | None = None
+    unit: str | None = "fraction" if m.group("frac") or m.group("byfrac") else None
     if currency:
         code = CURRENCY_PREFIX[currency]
-        if currency in ("PS", "RM", "Rs") and text[m.end("cur"):m.end("cur") + 1].isspace():
+        if currency in ("PS", "RM") and text[m.end("cur"):m.end("cur") + 1].isspace():
             return None  # "PS 5" is not a price
         unit = code
     # Magnitudes and units glued to the digits: "18bn", "640bhp", "1.38pc", "10kW".
@@ -266,6 +283,9 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             end = hy.end(1)
     if re.match(r"[ \u00a0]+(?:years?|months?|weeks?|days?)(?:[ \u00a0]+|-)old\b", text[end:end + 20]):
         return None  # "45 years old", "50 year-old"
+    if unit is None and has_mag and re.match(r"[ \u00a0]+pounds\b(?![ \u00a0]+of\b)", text[end:end + 14]):
+        unit = "GBP"  # "3.5 billion pounds": money (a weight is rarely counted in billions)
+        end = text.index("pounds", end) + len("pounds")
     if unit is None or (unit and currency and not re.match(r"\S", text[end:end + 1] or " ")):
         su, send, _ = _suffix_unit(text, end, currency=bool(unit))
         if su and (unit is None or (currency and su in ISO_AFTER)):
@@ -279,7 +299,7 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         if su is None and send > end:
             end = send
     if unit:
-        rate, rend = _rate_suffix(text, end)
+        rate, rend = rate_suffix(text, end)
         if rate:
             unit = f"{unit} per {rate}"
             end = rend
