@@ -94,7 +94,7 @@ def build_brief(db: Database, story_id: str, since: str | None = None) -> Brief:
 
     lines: list[Line] = []
     seen: set[tuple] = set()
-    for e in story["timeline"]:
+    for e in story["events"]:
         if not _in_window(e["date"] or e["published"], since):
             continue
         key = (e["date"], e["type"], e["actor"], e["target"], e["location"])
