@@ -67,6 +67,16 @@ def press_release_csvs(root: Path | None = None) -> list[Path]:
     return sorted(folder.glob("*.csv")) if folder.is_dir() else []
 
 
+def count_rows(csvs: Sequence[Path]) -> int:
+    """Data rows (records) in these CSV files."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    total = 0
+    for path in csvs:
+        with path.open(newline="", encoding="utf-8") as fh:
+            total += max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    return total
+
+
 def limited_inputs(csvs: Sequence[Path], limit: int, folder: Path) -> list[Path]:
     """Copies of ``csvs`` in a temp ``folder`` holding ``limit`` rows in all, split evenly; returns their paths."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -317,6 +327,8 @@ def run_bench(inputs: Sequence[Path], model: str | None = None, workers: int = 1
     from ..settings import resolve
     from ..store import Writer, connect
 
+    rss_after_imports = peak_rss_mib()
+    torch_loaded = "torch" in sys.modules
     if trace_memory:
         tracemalloc.start()
     load_at_start = load_average()
@@ -510,6 +522,8 @@ def run_bench(inputs: Sequence[Path], model: str | None = None, workers: int = 1
                          facts=machine_facts(options.model, model_meta, options.workers, options.batch_size),
                          counts=counts, errors=errors, peak_rss_mib=peak_rss_mib(),
                          children_peak_rss_mib=children_peak_rss_mib() if options.workers > 1 else 0.0)
+    result.counts["rss_after_imports_mib"] = round(rss_after_imports)
+    result.counts["torch_imported"] = int(torch_loaded)
     result.facts["load_average_at_start"] = load_at_start
     result.facts["load_average_at_end"] = load_average()
     if trace_memory:
@@ -558,19 +572,30 @@ def _ratio(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}"
 
 
+def _corpus(counts: dict[str, int]) -> str:
+    read = counts["read"] + counts["read_failed"]
+    total = counts.get("corpus", read)
+    if read >= total:
+        return f"all {total:,} press releases"
+    return f"the first {read:,} of the {total:,} press releases (split evenly over the two files)"
+
+
 def render(result: BenchResult, command: str) -> str:
     """The markdown section: machine facts, the stage table, the component and budget tables."""
     f, c = result.facts, result.counts
     cmd = f"`{command}`"
     lines = [
         SECTION, "",
-        f"On the {c['read'] + c['read_failed']} press releases of `../shared/data/{DATASET}/` (two CSV files: "
+        f"On {_corpus(c)} of `../shared/data/{DATASET}/` (two CSV files: "
         "en.kremlin.ru and president.gov.ua, 2021-2022), all figures from one run of one process. Each stage "
         "runs the function `storyline.batch.local.run_ingest` uses; the baseline is a plain `nlp.pipe` of the "
         "bare model over the same cleaned texts, run first, after a warm-up of both models; the whole ingest "
         "is `storyline.open(db).ingest([csv, csv])` into a fresh SQLite file. Wall-clock seconds depend on what "
         "else the machine is doing (it is shared, 2 cores); CPU seconds are the steadier basis for ratios.",
         "",
+        *(["The whole corpus is `python -m storyline.bench.ingest` (no `--limit`); this run took a subset so that "
+           "it ends in reasonable time on the shared machine.", ""]
+          if c.get("corpus", 0) > c["read"] + c["read_failed"] else []),
         f"Machine: {f['cores']} cores ({f['cpu']}), {f['os']}, shared with other work (load average "
         f"{f['load_average_at_start']} at start, {f['load_average_at_end']} at end). Python {f['python']}, "
         f"spaCy {f['spacy']}, model `{f['model']}`, Storyline pipeline `{f['pipeline_version']}`, "
@@ -585,7 +610,10 @@ def render(result: BenchResult, command: str) -> str:
                      f"{_num(row.timing.wall if row.timing else None)} | {_num(row.timing.cpu if row.timing else None)} "
                      f"| {_num(row.rate, 1)} | {_ratio(row.ratio_wall if row.key != 'baseline' else 1.0)} | "
                      f"{_ratio(row.ratio_cpu if row.key != 'baseline' else 1.0)} | {row.note} | {cmd} |")
-    memory = f"{result.peak_rss_mib:.0f} MiB peak RSS (`ru_maxrss`, whole run: both models, all records in memory)"
+    memory = (f"{result.peak_rss_mib:.0f} MiB peak RSS (`ru_maxrss`, whole run: both spaCy pipelines, the story "
+              f"embedder, all records in memory); {c.get('rss_after_imports_mib', 0)} MiB of it after the imports alone")
+    if c.get("torch_imported"):
+        memory += " (thinc imports torch when it is installed)"
     if result.children_peak_rss_mib:
         memory += f"; largest worker process {result.children_peak_rss_mib:.0f} MiB"
     lines.append(f"| peak memory | {c['read'] + c['read_failed']} | | | | | | {memory} | {cmd} |")
@@ -677,6 +705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = limited_inputs(csvs, args.limit, folder / "inputs") if args.limit else csvs
         result = run_bench(inputs, model=args.model, workers=args.workers, batch_size=args.batch_size,
                            folder=folder, trace_memory=args.tracemalloc)
+    result.counts["corpus"] = count_rows(csvs)
     markdown = render(result, command_line(args.limit, args.workers, args.batch_size, args.model,
                                            args.tracemalloc))
     print(markdown)
