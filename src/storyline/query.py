@@ -7,7 +7,7 @@ import base64
 import json
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .errors import ConfigError, NotFound
@@ -574,7 +574,7 @@ def entity(db: Database, entity_id: str, *, limit: int = 20) -> dict[str, Any]:
         "quotes_about": quotes(db, entity=entity_id, limit=limit).to_dict(),
         "claims_by": claims(db, claimant=entity_id, limit=limit).to_dict(),
         "events": events(db, actor=row["name"], limit=limit).to_dict(),
-        "articles": article_page(db, entity=entity_id, limit=limit).to_dict(),
+        "recent_articles": article_page(db, entity=entity_id, limit=limit).to_dict(),
     }
 
 
@@ -697,73 +697,88 @@ def stories_available() -> bool:
     return callable(globals().get("stories")) and callable(globals().get("story"))
 
 
-def _plain(obj: Any) -> Any:
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return asdict(obj)
-    if isinstance(obj, dict):
-        return obj
-    if hasattr(obj, "to_dict"):
-        return obj.to_dict()
-    return obj
-
-
 def story_list(db: Database, *, since: str | None, limit: int = 50) -> list[dict[str, Any]]:
-    """Stories with an article on or after ``since``, newest first: id, title, size, sources, first, last, disputes."""
-    if stories_available():
-        result = _plain(globals()["stories"](db, since=since, limit=limit))
-        items = result.get("items", result) if isinstance(result, dict) else result
-        return [_story_summary(_plain(s)) for s in items]
-    rows = db.query(
-        "SELECT story_id AS id, COUNT(*) AS size, COUNT(DISTINCT source) AS sources, MIN(published) AS first, "
-        "MAX(published) AS last FROM articles WHERE story_id IS NOT NULL "
-        + ("AND published >= ? " if since else "") + "GROUP BY story_id ORDER BY last DESC LIMIT ?",
-        ([since] if since else []) + [limit])
-    for r in rows:
-        r["title"] = db.scalar("SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL "
-                               "ORDER BY published LIMIT 1", (r["id"],))
-        r["disputes"] = 0
-    return rows
+    """Stories with an article on or after ``since``, most recent first, as the pages show them:
+    id, title, size (articles), sources (outlets), origins, first, last, disputes."""
+    if not stories_available():
+        return []
+    return [_story_view(s) for s in globals()["stories"](db, since=since, limit=limit)]
 
 
-def _story_summary(s: dict[str, Any]) -> dict[str, Any]:
-    """The fields the pages use, whatever extra the stories stage returns."""
-    return {
-        **s,
-        "id": s.get("id") or s.get("story_id"),
-        "title": s.get("title") or s.get("label") or s.get("id"),
-        "size": s.get("size", s.get("articles", s.get("n_articles", 0))),
-        "sources": s.get("sources", s.get("n_sources", 0)),
-        "first": s.get("first", s.get("start")),
-        "last": s.get("last", s.get("end")),
-        "disputes": s.get("disputes", s.get("n_disputes", 0)),
-    }
+def _story_view(s: dict[str, Any]) -> dict[str, Any]:
+    sources = s.get("sources") or []
+    return {**s, "size": s.get("articles", 0), "sources": len(sources) if isinstance(sources, list) else sources,
+            "source_names": sources if isinstance(sources, list) else [], "first": s.get("first_day"),
+            "last": s.get("last_day"), "disputes": s.get("disputes", 0)}
+
+
+def ledger_view(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim groups as side-by-side figures: each entry has label, status, disputed and figures, each
+    figure its value, claimants and the claims (article, offsets, outlet) that state it."""
+    out = []
+    for g in groups:
+        figures: dict[tuple, dict[str, Any]] = {}
+        for item in g.get("items", []):
+            value = item.get("value") if item.get("kind") == "claim" else None
+            key = (item.get("kind"), value, item.get("value_max"), item.get("claimant") or "")
+            fig = figures.setdefault(key, {"kind": item.get("kind"), "value": value, "value_max": item.get("value_max"),
+                                           "approx": item.get("approx"), "claimant": item.get("claimant"),
+                                           "claimant_id": item.get("claimant_id"), "statement": item.get("text")
+                                           if value is None else None, "stance": item.get("stance"), "claims": []})
+            fig["claims"].append({"article_id": item["article_id"], "start": item["start"], "end": item["end"],
+                                  "text": item.get("text"), "source": item.get("outlet"),
+                                  "published": item.get("published"), "title": item.get("title")})
+        measure = (g.get("measure") or "").replace("_", " ")
+        out.append({**{k: v for k, v in g.items() if k != "items"},
+                    "label": " ".join(x for x in (measure, g.get("unit") or "") if x) or "figures",
+                    "disputed": g.get("status") in ("diverging", "contradicting"),
+                    "figures": list(figures.values())})
+    return out
+
+
+def _timeline_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows merged per (date, type, place), in date order: the first report plus how many repeat it."""
+    merged: dict[tuple, dict[str, Any]] = {}
+    for e in sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["published"] or "",
+                                         e["article_id"], e["idx"])):
+        key = (e["date"], e["type"], (e["location"] or "").casefold(), e["mode"])
+        if key in merged:
+            m = merged[key]
+            m["reports"] += 1
+            if e["source"] and e["source"] not in m["sources"]:
+                m["sources"].append(e["source"])
+            continue
+        merged[key] = {**e, "reports": 1, "sources": [e["source"]] if e["source"] else []}
+    return list(merged.values())
 
 
 def story_detail(db: Database, story_id: str) -> dict[str, Any]:
     """One story: summary, timeline (events by date with precision), quotes by speaker, claim ledger, articles.
 
-    NotFound if no article belongs to it.
+    NotFound for an unknown story (a merged-away id answers with the story it went into).
     """
-    base: dict[str, Any] = _story_summary(_plain(globals()["story"](db, story_id))) if stories_available() else {}
-    arts = article_page(db, story=story_id, limit=MAX_PAGE).items
+    if stories_available():
+        base = _story_view(globals()["story"](db, story_id))
+        sid = base["id"]
+    else:
+        base, sid = {}, story_id
+    arts = article_page(db, story=sid, limit=MAX_PAGE).items
     if not arts and not base:
         raise NotFound(f"no story with id {story_id!r}", hint="see the list of stories on / or GET /api/stories")
-    timeline = events(db, story=story_id, limit=STORY_TIMELINE_MAX).items
-    timeline.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["published"] or "", e["article_id"], e["idx"]))
-    said = quotes(db, story=story_id, limit=STORY_QUOTES_MAX).items
+    said = quotes(db, story=sid, limit=STORY_QUOTES_MAX).items
     dated = [a["published"] for a in arts if a["published"]]
     return {
         **base,
-        "id": story_id,
-        "title": base.get("title") or next((a["title"] for a in reversed(arts) if a["title"]), story_id),
+        "id": sid,
+        "title": base.get("title") or next((a["title"] for a in reversed(arts) if a["title"]), sid),
         "size": base.get("size") or len(arts),
         "sources": base.get("sources") or len({a["source"] for a in arts if a["source"]}),
-        "first": base.get("first") or (min(dated) if dated else None),
-        "last": base.get("last") or (max(dated) if dated else None),
+        "first": base.get("first") or (min(dated)[:10] if dated else None),
+        "last": base.get("last") or (max(dated)[:10] if dated else None),
         "articles": arts,
-        "timeline": timeline,
+        "events": _timeline_rows(events(db, story=sid, limit=STORY_TIMELINE_MAX).items),
         "quotes_by_speaker": group_quotes(said),
-        "ledger": base.get("ledger") or base.get("claims") or [],
+        "ledger": ledger_view(base.get("ledger") or []),
     }
 
 
