@@ -59,7 +59,9 @@ SHORT = [
     ("Defense Ministry", "Russian Defense Ministry", "ORG", True),
     ("Ministry", "Russian Defense Ministry", "ORG", True),
     ("GAO", "Government Accountability Office", "ORG", True),
-    ("Northrop", "Northrop Grumman", "ORG", True),
+    ("Northrop", "Northrop Grumman", "ORG", False),  # a leading name: not merged (often another product)
+    ("Apple", "Apple TV", "ORG", False),
+    ("GM", "Gorvel Mining", "ORG", True),  # fits; two letters are only linked in context (see below)
     ("Kremlin", "Kremlin press service", "ORG", False),  # another body, not a short form
     ("Russian Defense Ministry", "Defense Ministry", "ORG", False),  # the other way round
     ("GAO", "General Motors", "ORG", False),
@@ -250,13 +252,23 @@ def test_organisation_short_forms_and_other_bodies(any_db):
     assert {e.name for e in query.article(db, later.id).entities} == {"Office of Grain Audits", "Kremlin"}
 
 
+def test_two_letter_acronyms_link_only_in_context(any_db):
+    db = connect(any_db)
+    full = make(14, "Gorvel Mining closed a pit.", [("Gorvel Mining", "Gorvel Mining", "ORG")], "2025-01-05")
+    far = make(15, "GM said prices rose.", [("GM", "GM", "ORG")], "2025-09-30")
+    near = make(16, "GM said the pit would reopen.", [("GM", "GM", "ORG")], "2025-01-08")
+    store(db, full, far, near)
+    assert [e.name for e in query.article(db, far.id).entities] == ["GM"]
+    assert [e.name for e in query.article(db, near.id).entities] == ["Gorvel Mining"]
+
+
 def test_people_are_not_merged_into_organisations_or_places(any_db):
     db = connect(any_db)
-    company = make(11, "Brask Motors cut 300 jobs.", [("Brask Motors", "Brask Motors", "ORG")])
+    company = make(11, "Brask Motor Works cut 300 jobs.", [("Brask Motor Works", "Brask Motor Works", "ORG")])
     person = make(12, "Ilse Brask spoke in Tarnow.", [("Ilse Brask", "Ilse Brask", "PERSON")])
-    bare = make(13, "Brask said the plant would close.", [("Brask", "Brask", "ORG")])
+    bare = make(13, "BMW said the plant would close.", [("BMW", "BMW", "ORG")])
     store(db, company, person, bare)
-    assert [e.name for e in query.article(db, bare.id).entities] == ["Brask Motors"]
+    assert [e.name for e in query.article(db, bare.id).entities] == ["Brask Motor Works"]
     assert [e.name for e in query.article(db, person.id).entities] == ["Ilse Brask"]
 
 

@@ -145,7 +145,8 @@ class Linker:
                 candidates.pop(a, None)
         if not candidates:
             return None
-        if len(candidates) == 1:
+        # two letters are too few to stand for one name corpus-wide ("EA", "GM"): only in context
+        if len(candidates) == 1 and len(form.acronym) != 2:
             return Decision(article.id, row.id, next(iter(candidates)), "short:corpus", 0.8)
         here = [c for c in sorted(candidates) if self.links.mentioned_in(c, article.id)]
         if len(here) == 1:

@@ -54,7 +54,7 @@ _PHRASES = [
 _SPELLING = {
     "defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
     "labour": "labor", "ministries": "ministry", "forces": "force", "armed": "armed",
-    "usa": "us", "america": "us", "britain": "uk", "gb": "uk",
+    "usa": "us", "britain": "uk", "gb": "uk",
 }
 # Acronyms that stand for several words.
 _EXPAND = {
@@ -224,8 +224,6 @@ def keys(form: NameForm) -> list[str]:
             out.append("v:ORG:" + " ".join(sorted(form.bag)))
         if form.head:
             out.append("h:ORG:" + form.head)
-        if len(form.words) >= 1:
-            out.append("f:ORG:" + form.words[0])  # first word: "Northrop" -> "Northrop Grumman"
         if form.initials and len(form.initials) >= 2:
             out.append("a:ORG:" + form.initials)
         if form.acronym:
@@ -284,16 +282,12 @@ def is_shorter_form(short: NameForm, full: NameForm) -> bool:
             return False  # two full names: variants or two people, never a short form
         return _given_compatible(short.words[:-1], full.words[:-1])
     if short.cls == "ORG":
-        if short.acronym and short.acronym == full.initials:
-            return True
-        if not short.bag or not full.bag:
-            return False
-        if short.bag < full.bag and short.head and short.head == full.head:
-            return True
-        # a company's leading name ("Northrop" for "Northrop Grumman"): only when the
-        # fuller name has no generic word, else "Kremlin" would swallow "Kremlin press service"
-        return (len(short.words) < len(full.words) and full.words[:len(short.words)] == short.words
-                and not (full.bag & GENERIC_ORG_WORDS) and len(short.words[0]) >= 3)
+        if short.acronym:
+            return short.acronym == full.initials
+        # fewer words with the same head: "Defense Ministry" for "Russian Defense Ministry". Not a
+        # leading name ("Apple" for "Apple TV", "Kremlin" for "Kremlin press service"): those are
+        # most often another product or body (measured on MEANTIME: more wrong merges than right).
+        return bool(short.bag and full.bag and short.bag < full.bag and short.head and short.head == full.head)
     return False
 
 
@@ -309,8 +303,6 @@ def shorter_form_keys(form: NameForm) -> list[str]:
             out.append("a:ORG:" + form.acronym)
         if form.head and form.bag:
             out.append("h:ORG:" + form.head)
-        if form.words:
-            out.append("f:ORG:" + form.words[0])
         return out
     return []
 
@@ -323,8 +315,6 @@ def fuller_form_keys(form: NameForm) -> list[str]:
         out = ["h:ORG:" + form.head] if form.head else []
         if form.initials and len(form.initials) >= 2:
             out.append("a:ORG:" + form.initials)
-        if form.words:
-            out.append("f:ORG:" + form.words[0])
         return out
     return []
 
