@@ -76,7 +76,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
                 stored.append(article)
                 if link_near_duplicate(writer, article.id, signature, keys, options.near_duplicate_threshold):
                     report.near_duplicates += 1
-        link_entities(writer, articles)  # a refused duplicate only re-links its stored twin (idempotent)
+        link_entities(writer, stored)
         assign_stories(writer, stored, options)
         progress.on_item(len(pending))
         pending.clear()
