@@ -2,7 +2,9 @@
 publication date (``doc._.storyline_published``).
 
 ``resolve_date`` is the pure resolver other components reuse (the events
-component dates its events with it). A value is "YYYY-MM-DD", "YYYY-MM" or
+component dates its events with it). ``event_date`` picks which timex dates an
+event trigger (``anchor_timex``) and falls back on the day the article is about
+(``article_date``) or the publication date. A value is "YYYY-MM-DD", "YYYY-MM" or
 "YYYY" by precision; a range ("last week", "late 2025 or early 2026") also has
 ``value_max``. Without a publication date a relative expression ("on
 Thursday", "last month") is kept with ``resolved=False``.
@@ -16,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Timex
 from .extensions import ensure_extensions
@@ -400,8 +402,23 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _split_at_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut at blank lines: the NER sometimes runs an entity across a
+    heading and the next paragraph ("2010\n\nYesterday")."""
+    pieces, cursor = [], start
+    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+    pieces.append((cursor, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans = [piece for e in doc.ents if e.label_ in ("DATE", "TIME")
+             for piece in _split_at_paragraphs(doc.text, e.start_char, e.end_char)]
     spans += [m.span() for m in _CANDIDATE.finditer(doc.text)]
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -442,6 +459,140 @@ def find_timexes(doc: Doc) -> list[Timex]:
             out.append(Timex(text=text, start=start, end=start + len(text), value=value,
                              value_max=value_max, precision=precision, resolved=True))
     return out
+
+
+# -- which timex dates an event ---------------------------------------------------
+# Measured on MEANTIME (``python -m storyline.bench.meantime``): the timex nearest the
+# trigger often belongs to another clause ("Jobs said that his company sold 13.7 million
+# Macs last year": "said" is not last year), and most events of a news article have no
+# timex in their sentence but happened on the day the article is about, not on the day
+# it was published.
+
+ARTICLE_DATE_WINDOW_DAYS = 7  # news reports the week before publication
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the paragraph (text between blank lines) holding ``pos``."""
+    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, pos)]
+    after = _PARAGRAPH_BREAK.search(text, pos)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause ``tok`` sits in (``tok`` itself for a verb)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _attaches_to(tok: Token, target: Token) -> bool:
+    """Whether ``tok`` modifies ``target`` without crossing a verb ("its launch in 2003")."""
+    for _ in range(12):
+        if tok.i == target.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def anchor_timex(trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """The resolved timex that dates the event of ``trigger``: one in the trigger's own
+    clause (or attached to the trigger noun), else one in the nearest clause governing
+    it; never one from a sibling or embedded clause, nor across a paragraph break. The
+    nearest to the trigger wins a tie. None when no timex applies."""
+    doc = trigger.doc
+    sent = trigger.sent
+    lo, hi = paragraph_bounds(doc.text, trigger.idx)
+    lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+    found: list[tuple[Timex, Token]] = []
+    for tx in timexes:
+        if tx.resolved and lo <= tx.start and tx.end <= hi:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((tx, span.root))
+    if not found:
+        return None
+
+    def nearest(items: list[tuple[Timex, Token]]) -> Timex:
+        return min(items, key=lambda item: abs(item[0].start - trigger.idx))[0]
+
+    head = _clause_head(trigger)
+    own = [(tx, root) for tx, root in found if _attaches_to(root, trigger) or _clause_head(root).i == head.i]
+    if own:
+        return nearest(own)
+    clause = head
+    for _ in range(6):
+        if clause.head is clause:
+            break
+        clause = _clause_head(clause.head)
+        governing = [(tx, root) for tx, root in found if _clause_head(root).i == clause.i]
+        if governing:
+            return nearest(governing)
+    return None
+
+
+def article_date(timexes: list[Timex], published: str | date | None,
+                 window_days: int = ARTICLE_DATE_WINDOW_DAYS) -> Timex | None:
+    """The day the article is about: its first timex resolved to one day within the
+    ``window_days`` before publication ("announced Monday", "yesterday"); None if none."""
+    anchor = _anchor(published)
+    if anchor is None:
+        return None
+    for tx in timexes:
+        if tx.resolved and tx.precision == "day" and not tx.value_max and tx.value:
+            day = _anchor(tx.value)
+            if day is not None and anchor - timedelta(days=window_days) <= day <= anchor:
+                return tx
+    return None
+
+
+def _is_headline(doc: Doc, pos: int) -> bool:
+    """Whether ``pos`` is in a first paragraph that reads as a headline (short, no final stop)."""
+    first_end = paragraph_bounds(doc.text, 0)[1]
+    head = doc.text[:first_end].strip()
+    return pos < first_end < len(doc.text) and len(head) < 200 and not head.endswith((".", "!", "?", ":", '"'))
+
+
+def _present_or_future(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the present or future tense ("it comes in two
+    colours", "will be discontinued"); present perfect and past count as past."""
+    head = _clause_head(trigger)
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return True
+    if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes):
+        return False
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    return head.tag_ in ("VB", "VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def event_date(trigger: Token, timexes: list[Timex], published: str | None,
+               about: Timex | None = None) -> tuple[str, str, str] | None:
+    """``(value, precision, basis)`` dating the event of ``trigger``, or None without any date.
+
+    ``basis`` says where the date comes from: "timex" (a timex of the trigger's clause or
+    of one governing it), "article" (``about``, the day the article is about, see
+    ``article_date``: for past events without a timex of their own, and when the
+    clause's timex is only a year or month holding that day, "this year's conference"),
+    or "published" (present and future statements, or nothing better)."""
+    tx = anchor_timex(trigger, timexes)
+    if tx is not None and tx.value and tx.precision:
+        if about is not None and about.value and tx.precision in ("month", "year") \
+                and about.value.startswith(tx.value):
+            return about.value, "day", "article"
+        return tx.value, tx.precision, "timex"
+    past = _is_headline(trigger.doc, trigger.idx) or not _present_or_future(trigger)
+    if about is not None and about.value and past:
+        return about.value, "day", "article"
+    anchor = _anchor(published)
+    if anchor is not None:
+        return _day(anchor), "day", "published"
+    return None
 
 
 @Language.factory("storyline_timexes")
