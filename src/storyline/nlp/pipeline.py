@@ -20,9 +20,9 @@ from .extensions import ensure_extensions
 COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
     ("storyline_quotes", "storyline.nlp.quotes", "1"),
-    ("storyline_timexes", "storyline.nlp.dates", "1"),
+    ("storyline_timexes", "storyline.nlp.dates", "2"),
     ("storyline_events", "storyline.nlp.events", "1"),
-    ("storyline_claims", "storyline.nlp.claims", "1"),
+    ("storyline_claims", "storyline.nlp.claims", "2"),
 ]
 
 CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
