@@ -216,3 +216,28 @@ class StoryStore:
                       "story_members", "stories"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("UPDATE articles SET story_id = NULL")
+
+    # -- synthetic index rows (scale benchmark) -------------------------------
+    def bulk_load_synthetic(self, articles: list[tuple], stories: list[dict[str, Any]], members: list[dict[str, Any]],
+                            keys: list[tuple[str, str, str]]) -> None:
+        """Insert many stand-in articles (id, day) with their stories, members and index keys at
+        once, as if assignment had stored them (used to measure lookup cost at 10^5 articles)."""
+        now = _now()
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO articles (id, content_hash, text, origin, published, pipeline_version, meta, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, 'synthetic', '{}', ?)",
+                [(aid, "syn-" + aid, "synthetic stand-in", "synthetic:" + aid, day, now) for aid, day in articles])
+            for p in stories:
+                self.save_profile(p)
+            self.db.executemany(
+                "INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score, "
+                "how, pinned, seq, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'synthetic', 0, ?, ?)",
+                [(m["article_id"], m["story_id"], m["article_id"], m["day"], m["vec"], json.dumps(m["entities"]),
+                  "[]", "[]", i, now) for i, m in enumerate(members, start=1)])
+            self.db.executemany("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                keys)
+
+    def all_profiles(self) -> list[dict[str, Any]]:
+        """Every live story (the linear scan the index avoids; the scale benchmark's baseline)."""
+        return self.db.query("SELECT * FROM stories WHERE merged_into IS NULL")

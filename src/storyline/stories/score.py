@@ -19,13 +19,14 @@ from .features import ArticleFeatures, day_gap
 class StoryConfig:
     """Weights and limits of story assignment (tuned on ECB+ topics 1-10 and the sample corpus)."""
 
-    threshold: float = 0.62  # join the best story at or above this score, else start a story
+    threshold: float = 0.8  # join the best story at or above this score, else start a story
     w_cos: float = 1.0
-    w_entities: float = 0.35
+    w_entities: float = 0.6
     w_places: float = 0.1
     w_types: float = 0.05
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
     gap_penalty: float = 0.2  # score lost per day beyond the grace
+    span_days: float = 4.0  # an event's reports normally fall within this many days of its first
     max_gap_days: int = 10  # never join a story this many days away (also the lookup window)
     per_key: int = 40  # stories read per index key
     max_candidates: int = 30  # stories scored per article
@@ -68,6 +69,10 @@ def cosine(f: ArticleFeatures, story: StoryProfile) -> float:
 def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> tuple[float, dict[str, float]]:
     """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart."""
     gap = day_gap(f.day, story.first_day, story.last_day)
+    if gap is not None:
+        # Why: a story that joined day after day would chain into the next event; an article
+        # far from the day the story began is penalised even when it touches the span's end.
+        gap = max(gap, (day_gap(f.day, story.first_day, story.first_day) or 0.0) - config.span_days)
     if gap is not None and gap > config.max_gap_days:
         return float("-inf"), {"gap_days": gap}
     entities = _support(f.entities, story.entity_counts, story.n_articles)
