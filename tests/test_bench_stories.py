@@ -1,0 +1,47 @@
+"""The story benchmark's scorer and dataset readers (no model; data tests skip without ../shared/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.bench.stories import bcubed, detokenize, ecbplus_docs, newswcl50_docs, tfidf_agglomerative
+
+
+@pytest.mark.parametrize("pred, gold, expected", [
+    ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0, 1.0)),
+    ({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"}, (5 / 9, 1.0, 2 * (5 / 9) / (5 / 9 + 1))),
+    ({"a": 1, "b": 2, "c": 3}, {"a": "x", "b": "x", "c": "y"}, (1.0, 2 / 3, 0.8)),
+])
+def test_bcubed(pred, gold, expected):
+    assert bcubed(pred, gold) == pytest.approx(expected)
+
+
+def test_detokenize():
+    assert detokenize(["He", "said", "``", "no", "''", ",", "it", "'s", "over", "."]) == \
+        "He said \u201c no \u201d, it's over."
+
+
+def test_baseline_separates_two_obvious_groups():
+    texts = ["drone strike on the harbour city", "drone strike hits harbour city again",
+             "grain deal agreed at lakeside summit", "lakeside summit agrees grain deal"]
+    labels = tfidf_agglomerative(texts, 0.9)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_ecbplus_reader_labels_topic_and_subtopic(shared_data):
+    if not (shared_data / "ecbplus").is_dir():
+        pytest.skip("ECB+ not present")
+    docs = ecbplus_docs([1])
+    golds = {g for _, g, _ in docs}
+    assert golds == {"1ecb", "1plus"}
+    assert all(d.content.strip() for _, _, d in docs)
+
+
+def test_newswcl50_reader_has_ten_events_of_five(shared_data):
+    if not (shared_data / "newswcl50").is_dir():
+        pytest.skip("NewsWCL50 not present")
+    docs = newswcl50_docs()
+    counts: dict[str, int] = {}
+    for _, g, _ in docs:
+        counts[g] = counts.get(g, 0) + 1
+    assert len(counts) == 10 and set(counts.values()) == {5}
