@@ -96,6 +96,9 @@ class StoryStore:
              p.get("vec_sum"), json.dumps(p.get("entity_counts", {})), json.dumps(p.get("place_counts", {})),
              json.dumps(p.get("type_counts", {})), now, now))
 
+    def set_title(self, story_id: str, title: str) -> None:
+        self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+
     def mark_merged(self, story_id: str, into: str) -> None:
         self.db.execute("UPDATE stories SET merged_into = ?, n_articles = 0, n_origins = 0, updated_at = ? "
                         "WHERE id = ?", (into, _now(), story_id))

@@ -185,6 +185,15 @@ class Assigner:
                  for r in self.store.facts(story_id)]
         groups = group_facts(story_id, facts, row["first_day"] if row else None)
         self.store.replace_groups(story_id, groups)
+        title = self.best_title(story_id)
+        if row and title and title != row["title"]:
+            self.store.set_title(story_id, title)
+
+    def best_title(self, story_id: str) -> str | None:
+        """The title of the story's earliest dated original report (copies and undated ones last)."""
+        titled = [r for r in self.store.member_titles(story_id) if r["title"]]
+        titled.sort(key=lambda r: (r["origin_id"] != r["id"], r["published"] is None, r["published"] or "", r["seq"]))
+        return titled[0]["title"] if titled else None
 
     def rebuild_profile(self, story_id: str, title: str | None = None) -> None:
         """Recompute a story's profile and index keys from its members (after a merge or split)."""
@@ -208,9 +217,7 @@ class Assigner:
             for k in index_keys(f):
                 keys[k] = max(keys.get(k, ""), m["day"] or "")
         if title is None:
-            titled = [r for r in self.store.member_titles(story_id) if r["title"] and r["origin_id"] == r["id"]]
-            titled.sort(key=lambda r: ((r["published"] or "9999"), r["seq"]))
-            title = titled[0]["title"] if titled else None
+            title = self.best_title(story_id)
         self.store.save_profile({
             "id": story_id, "title": title, "first_day": first, "last_day": last, "n_articles": len(members),
             "n_origins": self.store.count_origins(story_id),

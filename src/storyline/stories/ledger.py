@@ -236,8 +236,8 @@ def judge(claims: list[Fact], statements: list[Fact]) -> tuple[str, list[str], s
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if _overlap(interval(a), interval(b)):
-                continue
+            if _overlap(interval(a), interval(b)) or a.article_id == b.article_id:
+                continue  # one report giving two figures of a measure is a breakdown, not a dispute
             if (a.same_side(b) and a.when != b.when) or _revision(a, b):
                 updated = True
                 continue

@@ -61,7 +61,7 @@ def ledger_lines(groups: list[dict[str, Any]], show_story: bool = False) -> list
     return out
 
 
-def story_view(s: dict[str, Any], max_timeline: int = 25) -> list[str]:
+def story_view(s: dict[str, Any], max_timeline: int = 12) -> list[str]:
     """A story: header, articles, timeline, and the claim ledger."""
     span = s["first_day"] or "undated"
     if s["last_day"] and s["last_day"] != s["first_day"]:
