@@ -37,7 +37,21 @@ FIGURES = [
     ("a deal worth Rs 500 crore", "Rs 500 crore", 5e9, None, "INR", None),
     ("1.5 lakh people", "1.5 lakh", 1.5e5, None, None, None),
     ("will spend 3.5 billion pounds", "3.5 billion pounds", 3.5e9, None, "GBP", None),
+    ("from 252 miles to 287 miles- and more", "252 miles to 287 miles", 252, 287, "mile", None),
 ]
+
+
+@pytest.mark.parametrize("text,figures", [
+    # a change then a level is not a range: the unit sits on the first figure only
+    ("shares rose 5 percent to 310", [(5, None, "percent"), (310, None, None)]),
+    ("up 3% to 12", [(3, None, "percent"), (12, None, None)]),
+    # ranges keep working: unit on the second figure, on both, or a currency
+    ("rose 5 to 10 percent", [(5, 10, "percent")]),
+    ("from 5% to 10%", [(5, 10, "percent")]),
+    ("priced at $5 to 8 each", [(5, 8, "USD")]),
+])
+def test_change_then_level_is_not_a_range(text, figures):
+    assert [(q.value, q.value_max, q.unit) for q in find_quantities(text)] == figures
 
 
 @pytest.mark.parametrize("text,span,value,value_max,unit,approx", FIGURES)
@@ -107,6 +121,13 @@ CLAIMS = [
     ("The top three seeds all lost.", [(3, None, "seed")]),
     ("Nearly two-thirds of voters backed the plan.", [(2 / 3, None, "fraction")]),
     ("The FTSE 100 fell 1.2 per cent.", [(1.2, None, "percent")]),
+    # a bare figure of a coordinated change verb shares the unit before it
+    ("The Dow rose 1.2 percent and the Zentex gained 0.8.", [(1.2, None, "percent"), (0.8, None, "percent")]),
+    ("Bonds fell by 2 percent but stocks rose by 1.", [(2, None, "percent"), (1, None, "percent")]),
+    # ... but not a count of something else, nor a figure of the same verb
+    ("The firm cut prices by 10 percent and jobs by 200.", [(10, None, "percent"), (200, None, "")]),
+    ("Shares rose 5 percent to 310.", [(5, None, "percent"), (310, None, "")]),
+    ("Revenue rose 4 percent, and 12 stores closed.", [(4, None, "percent"), (12, None, "store")]),
 ]
 
 

@@ -359,6 +359,39 @@ def _event_for(char_span: tuple[int, int], sent: Span, events: list[Event]) -> s
     return None
 
 
+# Verbs of a market or statistic moving: "the Nasdaq gained 0.8", "bonds fell by 2".
+CHANGE_VERBS = {
+    "rise", "fall", "gain", "lose", "increase", "decrease", "drop", "climb", "slip", "add", "shed",
+    "edge", "jump", "slide", "decline", "advance", "tumble", "rally", "sink", "dip", "surge", "soar",
+    "plunge", "grow", "shrink", "ease", "retreat", "rebound", "slump",
+}
+_GAPPED_UNITS = {"percent", "percentage point", "basis point", "point"}
+
+
+def _change_verb_of(span: Span) -> Token | None:
+    """The change verb a bare figure measures ("gained 0.8", "decrease by 1"), or None."""
+    tok = span[-1]
+    head = tok.head
+    if head.lower_ == "by" and tok.dep_ == "pobj":
+        head = head.head
+    if tok.dep_ in ("dobj", "npadvmod", "pobj", "attr") and head.lemma_.lower() in CHANGE_VERBS:
+        return head
+    return None
+
+
+def _gapped_unit(span: Span, previous: tuple[str, Token | None] | None) -> str | None:
+    """The unit a bare figure shares with the figure before it in a coordinated clause:
+    "the Dow rose 1.2 percent and the Nasdaq gained 0.8" -> percent."""
+    if previous is None:
+        return None
+    unit, verb = previous
+    mine = _change_verb_of(span)
+    if unit not in _GAPPED_UNITS or verb is None or mine is None or mine.i == verb.i:
+        return None
+    related = mine.head.i == verb.i or verb.head.i == mine.i or mine.head.i == verb.head.i
+    return unit if related and mine.dep_ in ("conj", "advcl", "ROOT") else None
+
+
 def extract_claims(doc: Doc) -> list[Claim]:
     """The numeric claims of ``doc`` in text order."""
     quotes: list[Quote] = doc._.storyline_quotes or []
@@ -366,6 +399,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     dates = _date_spans(doc)
     attributor = _Attributor(doc, quotes)
     claims: list[Claim] = []
+    previous: tuple[str | None, Token | None, int] | None = None  # unit, its change verb, sentence
     for q in find_quantities(doc.text):
         number = (q.number_start, q.number_end)
         if any(_overlaps(number, d) for d in dates):
@@ -386,6 +420,11 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 rate, rate_end = rate_suffix(doc.text, end)
                 if rate:  # "45 cents a share", "10 points per game"
                     unit, end = f"{unit} per {rate}", rate_end
+            elif previous is not None and previous[2] == span.sent.start:
+                unit = _gapped_unit(span, previous[:2])
+        # the verb a figure with a unit measures: "rose 1.2 percent" (for the gapped figure after it)
+        unit_span = _tokens(doc, q.number_start, q.end) or span
+        previous = (unit, _change_verb_of(unit_span[-1:]) if unit else None, span.sent.start)
         char_span = (q.start, end)
         claimant, claimant_id = attributor.claimant(span, char_span)
         claims.append(Claim(

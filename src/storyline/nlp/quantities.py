@@ -119,7 +119,7 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
         m = _WORD.match(text, cursor)
         if not m:
             break
-        word = m.group(1).rstrip(".,;:)'")
+        word = m.group(1).rstrip(".,;:)'-")  # "287 miles- and": a dash after the unit
         if not word:
             break
         words.append((word, m.start(1) + len(word)))
@@ -347,7 +347,10 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                     continue
                 ok = low < high and (
                     kind in ("-", "\u2013", "\u2014", "through")
-                    or (kind == "to" and not from_change and not (by_change and q.unit))
+                    # "rose 5 percent to 310": a change and a level; a range puts its unit
+                    # on the second figure or on both ("5 to 10 percent", "5% to 10%")
+                    or (kind == "to" and not from_change and not (by_change and q.unit)
+                        and not (q.unit and not q.currency and nxt.unit is None))
                     or (kind == "and" and between)
                     or (kind == "or" and q.words == nxt.words and high - low <= 2))
                 if ok and (q.unit is None or nxt.unit is None or q.unit.split()[0] == nxt.unit.split()[0]):
