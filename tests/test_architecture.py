@@ -13,9 +13,10 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "storyline"
 ORDER = ["ingest", "clean", "nlp", "link", "stories", "store"]
 SHARED = {"models", "errors", "settings", "__version__"}
 UPSTREAM_OF = {stage: set(ORDER[:i]) for i, stage in enumerate(ORDER)}
-# link/ and stories/ work on the store (cross-article), so they may use it.
-UPSTREAM_OF["link"] |= {"store"}
-UPSTREAM_OF["stories"] |= {"store"}
+# link/ and stories/ work on the store (cross-article): they write through it
+# and read stored articles back through the one read path.
+UPSTREAM_OF["link"] |= {"store", "query"}
+UPSTREAM_OF["stories"] |= {"store", "query"}
 UPSTREAM_OF["store"] = set()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -161,10 +162,10 @@ def test_killed_ingest_then_rerun_stores_each_article_once(tmp_path):
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
         if Path(db).exists():
-            conn = conn or connect(db)
-            try:
-                stored = conn.scalar("SELECT COUNT(*) AS n FROM articles")
-            except Exception:  # the schema may not exist yet
+            try:  # read-only look; the ingest may still be creating the schema
+                conn = conn or sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+                stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
                 continue
             if stored >= 4:
                 break
