@@ -38,6 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Estimated Jaccard similarity (word 5-shingles) above which an article "
             "is linked to the earlier article it copies."),
     Setting("fetch_timeout", 20.0, float, "Seconds before an http(s) fetch gives up."),
+    Setting("officeholder_tables", "", str,
+            "Extra office-holder CSV files (columns role,country_or_body,person,start,end,aliases; "
+            "dates YYYY-MM-DD, empty end = still in office), separated by the OS path separator; "
+            "added to the built-in table to resolve roles such as 'the foreign minister'."),
+    Setting("api_token", "", str,
+            "Enables POST /api/ingest, which then requires 'Authorization: Bearer TOKEN'; "
+            "empty = read-only API."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -54,6 +61,8 @@ class Options:
     max_file_mb: float = 20.0
     near_duplicate_threshold: float = 0.8
     fetch_timeout: float = 20.0
+    officeholder_tables: str = ""
+    api_token: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import StorylineError
+from ..settings import resolve
 from ..store import Database, connect
 from .errors import handle_error
 from .routes import ingest_router, router
@@ -47,8 +47,8 @@ class SecurityHeaders:
 
 
 def api_token(explicit: str | None = None) -> str:
-    """The token that enables POST /api/ingest: explicit, else STORYLINE_API_TOKEN, else "" (read-only)."""
-    return explicit if explicit is not None else os.environ.get("STORYLINE_API_TOKEN", "")
+    """The token that enables POST /api/ingest: explicit, else the ``api_token`` setting, else "" (read-only)."""
+    return explicit if explicit is not None else resolve().api_token
 
 
 def create_app(db: str | Database, *, token: str | None = None) -> FastAPI:

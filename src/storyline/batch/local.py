@@ -17,7 +17,7 @@ from ..errors import InputError, StrictModeFailure
 from ..link.duplicates import link_near_duplicate
 from ..link.entities import link_entities
 from ..models import IngestFailure, IngestReport, RawDocument
-from ..nlp.pipeline import load_nlp, pipeline_version
+from ..nlp.pipeline import pipeline_for, pipeline_version
 from ..nlp.to_records import Prepared, extract
 from ..settings import Options
 from ..store import Writer
@@ -47,7 +47,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
     """Ingest documents into the store; returns what was added, skipped and refused."""
     progress = progress or Progress()
     report = IngestReport()
-    nlp = load_nlp(options.model)
+    nlp = pipeline_for(options)
     version = pipeline_version()
     pending: list[Prepared] = []
     seen_hashes: set[str] = set()

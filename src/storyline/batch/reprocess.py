@@ -9,7 +9,7 @@ from .. import query
 from ..errors import InputError
 from ..link.entities import link_entities
 from ..models import IngestFailure, RawDocument
-from ..nlp.pipeline import load_nlp, pipeline_version
+from ..nlp.pipeline import pipeline_for, pipeline_version
 from ..nlp.to_records import extract
 from ..settings import Options
 from ..store import Writer
@@ -31,7 +31,7 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
         else query.outdated_articles(db, version)
-    nlp = load_nlp(options.model)
+    nlp = pipeline_for(options)
     done, failed = 0, []
     for start in range(0, len(ids), options.batch_size):
         chunk = ids[start:start + options.batch_size]

@@ -6,6 +6,7 @@ users can add them to their own pipelines (``nlp.add_pipe("storyline_quotes")``)
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 
 import spacy
@@ -40,8 +41,18 @@ def register_components() -> None:
         importlib.import_module(module)
 
 
+def officeholder_tables(setting: str) -> tuple[str, ...]:
+    """The extra office-holder tables named by the ``officeholder_tables`` setting."""
+    return tuple(p for p in setting.split(os.pathsep) if p.strip())
+
+
+def pipeline_for(options) -> Language:
+    """The pipeline an ``Options`` asks for (model and extra office-holder tables)."""
+    return load_nlp(options.model, officeholder_tables(options.officeholder_tables))
+
+
 @lru_cache(maxsize=4)
-def load_nlp(model: str) -> Language:
+def load_nlp(model: str, extra_officeholder_tables: tuple[str, ...] = ()) -> Language:
     """The model with Storyline's components added (cached per process)."""
     register_components()
     try:
@@ -54,5 +65,6 @@ def load_nlp(model: str) -> Language:
         ) from None
     for name, _, _ in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            config = {"officeholder_tables": list(extra_officeholder_tables)} if name == "storyline_quotes" else {}
+            nlp.add_pipe(name, last=True, config=config)
     return nlp
