@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from storyline.bench.newsquant import units_match
-from storyline.nlp.claims import extract_claims
 from storyline.nlp.numbers import unit_for, words_to_number
 from storyline.nlp.quantities import find_quantities
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.bench.events import ACLED_TO_OURS, PENTACLASS, pentaclass
-from storyline.models import Event, Timex
-from storyline.nlp.event_dates import absolute_date, nearest_timex
+from storyline.models import Event
+from storyline.nlp.event_dates import absolute_date
 from storyline.nlp.event_lexicon import EVENT_TYPES, load_lexicon
 
 
@@ -44,13 +44,6 @@ def test_lexicon_rejects_unknown_types(tmp_path):
 def test_absolute_date(text, expected):
     assert absolute_date(text) == expected
 
-
-def test_nearest_timex_stays_in_the_sentence():
-    timexes = [Timex("Monday", 5, 11, "2025-06-30", None, "day", True),
-               Timex("Friday", 40, 46, "2025-07-04", None, "day", True)]
-    assert nearest_timex(timexes, 0, 30, 20).text == "Monday"
-    assert nearest_timex(timexes, 30, 60, 31).text == "Friday"
-    assert nearest_timex(timexes, 60, 90, 70) is None
 
 
 def test_pentaclass_mapping_covers_all_types():

@@ -56,14 +56,6 @@ def fallback_timexes(doc) -> list[Timex]:
     return out
 
 
-def nearest_timex(timexes: list[Timex], sent_start: int, sent_end: int, anchor: int) -> Timex | None:
-    """The timex inside ``[sent_start, sent_end)`` closest to character ``anchor``, or None."""
-    inside = [t for t in timexes if t.start >= sent_start and t.end <= sent_end]
-    if not inside:
-        return None
-    return min(inside, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)))
-
-
 def year_of(value: str | None) -> int | None:
     """The year of a ``YYYY[-MM[-DD]]`` value, or None."""
     if value and len(value) >= 4 and value[:4].isdigit():

@@ -25,7 +25,8 @@ from .event_args import (
     place_span,
     verb_arguments,
 )
-from .event_dates import fallback_timexes, nearest_timex
+from .dates import anchor_timex, article_date, event_date
+from .event_dates import fallback_timexes
 from .event_lexicon import (
     ABSTRACT,
     FORCES,
@@ -58,8 +59,6 @@ _NO_COMMENT = frozenset("comment elaborate say confirm specify disclose name det
 # Objects that make "block" a political rejection rather than coercion.
 _BLOCKABLE = frozenset("package aid resolution measure sanction bid move accession membership motion "
                        "nomination appointment sale transfer loan fund tranche".split())
-_PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
-_TODAY_WORDS = frozenset("today tonight".split())
 
 
 @dataclass
@@ -228,11 +227,6 @@ def sentence_hits(sent: Span, lexicon: dict[tuple[str, str], Trigger]) -> list[_
     return kept
 
 
-def _is_present_perfect(tok: Token) -> bool:
-    verbs = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") else [])
-    return any(v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT_AUX for c in v.children)
-               for v in verbs)
-
 
 def _ref_fields(ref: EntityRef | None) -> tuple[str | None, dict]:
     if ref is None:
@@ -293,19 +287,19 @@ def code_sentence_events(doc: Doc, sent: Span, lexicon, index: EntityIndex, time
 
 def _event_date(tok: Token, sent: Span, timexes: list[Timex], published: str | None,
                 meta: dict) -> tuple[str | None, str | None]:
-    timex = nearest_timex(timexes, sent.start_char, sent.end_char, tok.idx)
-    if timex is not None:
+    """The event's date and precision by ``dates.event_date`` (the timex of the trigger's own or a
+    governing clause; else the day the article is about for past events; else the publication date)."""
+    dated = event_date(tok, timexes, published, article_date(timexes, published))
+    if dated is None:
+        return None, None
+    value, precision, basis = dated
+    meta["date_basis"] = basis
+    timex = anchor_timex(tok, timexes)
+    if timex is not None and basis == "timex":
         meta["date_text"], meta["date_span"] = timex.text, [timex.start, timex.end]
         if timex.value_max:
             meta["date_max"] = timex.value_max
-        if timex.resolved and timex.value:
-            meta["date_basis"] = "timex"
-            return timex.value, timex.precision
-        return None, None
-    if published and (_is_present_perfect(tok) or any(t.lower_ in _TODAY_WORDS for t in sent)):
-        meta["date_basis"] = "published"
-        return published[:10], "day"
-    return None, None
+    return value, precision
 
 
 def statement_events(doc: Doc, quotes: list[Quote], taken: set[int], timexes: list[Timex],

@@ -22,7 +22,7 @@ COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
     ("storyline_quotes", "storyline.nlp.quotes", "1"),
     ("storyline_timexes", "storyline.nlp.dates", "2"),
-    ("storyline_events", "storyline.nlp.events", "1"),
+    ("storyline_events", "storyline.nlp.events", "2"),
     ("storyline_claims", "storyline.nlp.claims", "2"),
 ]
 
