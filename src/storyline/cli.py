@@ -439,14 +439,18 @@ bench.help = inspect.cleandoc(bench.help or "") + "\n\n\b\nBenchmarks:\n" + "\n"
 def demo(db, quiet, no_serve, host, port):
     """Ingest the bundled fictional sample corpus into a local knowledge base and serve the UI.
 
-    The sample is ~30 invented reports from five invented outlets (see
-    storyline/sample/README.md). Running it again adds nothing new.
+    The sample is 35 invented reports from six invented outlets (see
+    storyline/sample/README.md). Running it again adds nothing new, and re-extracts
+    articles stored by an older pipeline version.
     """
     click.echo(f"ingesting the sample corpus ({sample_path()}) into {db}", err=True)
     with _open(db) as kb:
         report = _ingest(kb, [str(p) for p in sample_inputs()], None, False, quiet)
+        redone, _ = kb.reprocess()
         data = kb.stats()
     _print_report(report)
+    if redone:
+        click.echo(f"re-extracted {redone} article(s) stored by an older pipeline version")
     click.echo(f"{data['articles']} articles, {data['entities']} entities, {data['quotes']} quotes, "
                f"{data['claims']} claims, {data['events']} events in {db}")
     if no_serve:
