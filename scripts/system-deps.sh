@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages Storyline's tests need, when missing.
 set -euo pipefail
-packages=(postgresql chromium)
+packages=(postgresql chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
