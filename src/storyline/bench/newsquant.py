@@ -26,6 +26,8 @@ Run: ``python -m storyline.bench.newsquant [--model NAME]``.
 
 from __future__ import annotations
 
+from .data import shared_data_dir
+
 import argparse
 import json
 import os
@@ -63,13 +65,6 @@ UNIT_NAMES = {
 # Our unit -> several names NewsQuant uses for the same unit (torque is written both ways).
 UNIT_SYNONYMS = {"lb-ft": ("pound-foot", "foot pound-force")}
 
-
-def shared_data_dir() -> Path:
-    """``$STORYLINE_SHARED_DATA``, else ``shared/data`` beside the checkout."""
-    env = os.environ.get("STORYLINE_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 _GOLD_VALUE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:[eE][-+]?\d+)?))?\s*$")

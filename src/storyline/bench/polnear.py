@@ -52,8 +52,9 @@ run of each kept); the ratio is (ours / plain) - 1.
 
 from __future__ import annotations
 
+from .data import shared_data_dir
+
 import argparse
-import os
 import re
 import sys
 import time
@@ -72,13 +73,6 @@ REFERENCES = [
     ("PolNeAR human agreement", "0.923 per attribution"),
 ]
 
-
-def shared_data_dir() -> Path:
-    """``$STORYLINE_SHARED_DATA`` or ``../shared/data`` beside the checkout."""
-    env = os.environ.get("STORYLINE_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 @dataclass

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..models import RawDocument
-from .polnear import shared_data_dir
+from .data import shared_data_dir
 
 DEV_TOPICS = list(range(1, 11))
 TEST_TOPICS = [t for t in range(11, 36) if t not in (15, 17)]
