@@ -93,7 +93,7 @@ def test_measure_is_read_from_the_words_around_the_figure(sentence, figure, meas
 
 
 def fact(value, approx=None, who="A", when="2031-03-03", measure="killed"):
-    return Fact(article_id="a", kind="claim", idx=0, measure=measure, unit="person", text="", evidence="", start=0,
+    return Fact(article_id=f"art_{who}_{value}", kind="claim", idx=0, measure=measure, unit="person", text="", evidence="", start=0,
                 end=0, value=value, approx=approx, claimant=who, when=when, origin_key=f"{who}|{who}")
 
 
@@ -112,3 +112,9 @@ def test_interval_of_approximations():
     assert interval(fact(100, "up to")) == (0.0, 100)
     low, high = interval(fact(1000, "about"))
     assert low < 1000 < high
+
+
+def test_two_figures_in_one_report_are_a_breakdown_not_a_dispute():
+    whole, part = fact(47, None, "A"), fact(11, None, "A")
+    part.article_id = whole.article_id  # "47 people were injured, 11 of them children"
+    assert judge([whole, part], [])[0] != "diverging"

@@ -4,6 +4,7 @@ and claim groups, merge/split decisions. Every story write lives here."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
@@ -113,7 +114,8 @@ class StoryStore:
 
     # -- members ----------------------------------------------------------
     def next_seq(self) -> int:
-        return (self.db.scalar("SELECT MAX(seq) AS s FROM story_members") or 0) + 1
+        """An increasing member number (assignment order) without a MAX() over the table."""
+        return time.time_ns() // 1000
 
     def member(self, article_id: str) -> dict[str, Any] | None:
         return self.db.query_one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
