@@ -172,8 +172,10 @@ def _network_uses(path: Path) -> list[str]:
 
 def test_only_fetch_touches_the_network() -> None:
     """fetch.py is the one module that opens connections; feedparser (which fetches
-    str arguments) is used only by feeds.py, on bytes."""
-    allowed = {SRC / "ingest" / "fetch.py": None, SRC / "ingest" / "feeds.py": {"feedparser"}}
+    str arguments) is used only by feeds.py, on bytes. The HTTP benchmark's load
+    generator talks to the server it starts on 127.0.0.1, never to the network."""
+    allowed = {SRC / "ingest" / "fetch.py": None, SRC / "ingest" / "feeds.py": {"feedparser"},
+               SRC / "bench" / "http.py": {"socket", "httpx"}}
     offenders = {}
     for path in sorted(SRC.rglob("*.py")):
         uses = _network_uses(path)
