@@ -24,6 +24,7 @@ class StoryConfig:
     w_entities: float = 0.6
     w_places: float = 0.1
     w_types: float = 0.05
+    w_time: float = 0.1  # bonus for a dated article inside the story's days (falls to 0 at the grace)
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
     gap_penalty: float = 0.2  # score lost per day beyond the grace
     span_days: float = 4.0  # an event's reports normally fall within this many days of its first
@@ -87,5 +88,6 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> tuple
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
              + config.w_places * parts["places"] + config.w_types * parts["types"])
     if gap is not None:
+        total += config.w_time * max(0.0, 1.0 - gap / (config.gap_grace_days + 1.0))
         total -= config.gap_penalty * max(0.0, gap - config.gap_grace_days)
     return total, parts
