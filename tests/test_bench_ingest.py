@@ -56,7 +56,7 @@ def test_stage_table_has_every_row_with_sane_figures(bench_markdown):
     for key, row in found.items():
         articles, wall, cpu, rate = int(row[1]), float(row[2]), float(row[3]), float(row[4])
         assert articles == 20, (key, row)
-        assert wall > 0 and cpu >= 0 and rate > 0, (key, row)
+        assert wall >= 0 and cpu >= 0 and rate > 0, (key, row)  # fast stages round to 0.00 s
         assert row[-1] == f"`{COMMAND}`", (key, row)
     assert float(found["baseline"][5]) == 1.0
     # Ours runs the same model plus our components: slower than the bare parse, in both clocks.
