@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
-from .extensions import ensure_extensions
+from .extensions import ensure_extensions, text_of
 from .quantities import Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
@@ -340,7 +340,7 @@ class _Attributor:
         if sent.start == 0:
             return None
         prev = self.doc[sent.start - 1].sent
-        if prev.text.rstrip().endswith(":") and "\n\n" not in self.doc.text[prev.end_char:sent.start_char]:
+        if prev.text.rstrip().endswith(":") and "\n\n" not in text_of(self.doc)[prev.end_char:sent.start_char]:
             key = prev.start
             if key not in self.cache:
                 self.cache[key] = self._in_sentence(prev, prev[-1:])
@@ -400,7 +400,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     attributor = _Attributor(doc, quotes)
     claims: list[Claim] = []
     previous: tuple[str | None, Token | None, int] | None = None  # unit, its change verb, sentence
-    for q in find_quantities(doc.text):
+    for q in find_quantities(text_of(doc)):
         number = (q.number_start, q.number_end)
         if any(_overlaps(number, d) for d in dates):
             continue
@@ -417,7 +417,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
             lemma, noun_end = _counted_thing(doc, tail)
             if lemma:
                 unit, end = lemma, max(end, noun_end)
-                rate, rate_end = rate_suffix(doc.text, end)
+                rate, rate_end = rate_suffix(text_of(doc), end)
                 if rate:  # "45 cents a share", "10 points per game"
                     unit, end = f"{unit} per {rate}", rate_end
             elif previous is not None and previous[2] == span.sent.start:
@@ -428,7 +428,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         char_span = (q.start, end)
         claimant, claimant_id = attributor.claimant(span, char_span)
         claims.append(Claim(
-            value=q.value, unit=unit or "", text=doc.text[q.start:end], start=q.start, end=end,
+            value=q.value, unit=unit or "", text=text_of(doc)[q.start:end], start=q.start, end=end,
             value_max=q.value_max, approx=q.approx, claimant=claimant, claimant_id=claimant_id,
             event_id=_event_for(char_span, span.sent, events),
         ))

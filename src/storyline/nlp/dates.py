@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Timex
-from .extensions import ensure_extensions
+from .extensions import ensure_extensions, text_of
 from .numbers import words_to_number
 
 Resolved = tuple[str, str | None, str]  # (value, value_max, precision)
@@ -418,13 +418,13 @@ def _split_at_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans = [piece for e in doc.ents if e.label_ in ("DATE", "TIME")
-             for piece in _split_at_paragraphs(doc.text, e.start_char, e.end_char)]
-    spans += [m.span() for m in _CANDIDATE.finditer(doc.text)]
+             for piece in _split_at_paragraphs(text_of(doc), e.start_char, e.end_char)]
+    spans += [m.span() for m in _CANDIDATE.finditer(text_of(doc))]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         # "late 2025 or early 2026", "June 30 to July 2": one expression, a range
-        if merged and (s < merged[-1][1] or _JOIN.match(doc.text, merged[-1][1], s)):
+        if merged and (s < merged[-1][1] or _JOIN.match(text_of(doc), merged[-1][1], s)):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
@@ -440,10 +440,10 @@ def find_timexes(doc: Doc) -> list[Timex]:
     anchor = _anchor(doc._.storyline_published)
     out: list[Timex] = []
     for start, end in _candidates(doc):
-        lead = _LEADING_MODIFIER.search(doc.text, max(0, start - 8), start)
+        lead = _LEADING_MODIFIER.search(text_of(doc), max(0, start - 8), start)
         if lead:
             start = lead.start()
-        text = doc.text[start:end].strip()
+        text = text_of(doc)[start:end].strip()
         text_clean = re.sub(r"^(?i:the|on|in|at|since|by|from|until)\s+", "", text)
         start += len(text) - len(text_clean) if text_clean != text else 0
         text = text_clean
@@ -506,7 +506,7 @@ def anchor_timex(trigger: Token, timexes: list[Timex]) -> Timex | None:
     nearest to the trigger wins a tie. None when no timex applies."""
     doc = trigger.doc
     sent = trigger.sent
-    lo, hi = paragraph_bounds(doc.text, trigger.idx)
+    lo, hi = paragraph_bounds(text_of(doc), trigger.idx)
     lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
     found: list[tuple[Timex, Token]] = []
     for tx in timexes:
@@ -552,9 +552,9 @@ def article_date(timexes: list[Timex], published: str | date | None,
 
 def _is_headline(doc: Doc, pos: int) -> bool:
     """Whether ``pos`` is in a first paragraph that reads as a headline (short, no final stop)."""
-    first_end = paragraph_bounds(doc.text, 0)[1]
-    head = doc.text[:first_end].strip()
-    return pos < first_end < len(doc.text) and len(head) < 200 and not head.endswith((".", "!", "?", ":", '"'))
+    first_end = paragraph_bounds(text_of(doc), 0)[1]
+    head = text_of(doc)[:first_end].strip()
+    return pos < first_end < len(text_of(doc)) and len(head) < 200 and not head.endswith((".", "!", "?", ":", '"'))
 
 
 def _present_or_future(trigger: Token) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .geo import geocode
 from ..models import Entity
+from .extensions import text_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _TARGET_PREPS = ("on", "against", "at", "upon", "toward", "towards", "to", "with", "into")
@@ -73,7 +74,7 @@ def entity_ref(tok: Token | None, index: EntityIndex) -> EntityRef | None:
         return None
     left = tok.left_edge.idx
     right = tok.right_edge.idx + len(tok.right_edge.text)
-    phrase = tok.doc.text[left:tok.idx + len(tok.text)]
+    phrase = text_of(tok.doc)[left:tok.idx + len(tok.text)]
     hit = index.covering(tok.idx)
     if hit is None:
         before = index.within(left, tok.idx + len(tok.text))
@@ -82,7 +83,7 @@ def entity_ref(tok: Token | None, index: EntityIndex) -> EntityRef | None:
         after = index.within(tok.idx + len(tok.text), right)
         hit = after[0] if after else None
     if hit is not None:
-        return EntityRef(hit[2], hit[3], tok.doc.text[hit[0]:hit[1]], hit[0], hit[1])
+        return EntityRef(hit[2], hit[3], text_of(tok.doc)[hit[0]:hit[1]], hit[0], hit[1])
     if tok.pos_ == "PROPN":
         # Why: the small model misses some place names ("Kyiv rejected ..."); the gazetteer knows them.
         place = geocode(tok.text)

@@ -39,7 +39,7 @@ from .event_lexicon import (
     load_lexicon,
 )
 from .event_mode import event_mode
-from .extensions import ensure_extensions
+from .extensions import ensure_extensions, text_of
 
 # Types whose xcomp complement is part of the same event ("threatened to strike",
 # "agreed to withdraw", "refused to negotiate", "urged Moscow to stop"): one event, not two.
@@ -270,7 +270,7 @@ def code_sentence_events(doc: Doc, sent: Span, lexicon, index: EntityIndex, time
             loc_tok = target_tok
         location = None
         if loc_tok is not None and (span := place_span(loc_tok)) is not None:
-            location = doc.text[span[0]:span[1]]
+            location = text_of(doc)[span[0]:span[1]]
             meta["location_span"] = list(span)
             if do_geocode:
                 place = geocode(location)
@@ -308,7 +308,7 @@ def statement_events(doc: Doc, quotes: list[Quote], taken: set[int], timexes: li
     out: list[Event] = []
     seen: set[int] = set()
     for quote in quotes:
-        span = doc.char_span(quote.start, min(quote.end, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(quote.start, min(quote.end, len(text_of(doc))), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         sent = span[0].sent

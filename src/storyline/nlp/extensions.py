@@ -20,3 +20,12 @@ def ensure_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each
+    access, which made per-event lookups quadratic in the article's length."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:  # a Doc's text never changes, even when it is retokenised
+        text = doc.user_data["storyline_text"] = doc.text
+    return text

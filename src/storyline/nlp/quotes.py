@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..models import Quote
-from .extensions import ensure_extensions
+from .extensions import ensure_extensions, text_of
 from .quote_cues import CONTENT_PATTERNS, INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
 from .quote_marks import QuotedSpan, find_quoted, paragraphs, word_count
 from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
@@ -87,7 +87,7 @@ def join_parts(text: str, parts: list[tuple[int, int]]) -> str:
 class QuoteExtractor:
     def __init__(self, doc: Doc, extra_tables: tuple[str, ...] = ()):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         canon: dict[tuple[int, int], tuple[str, str]] = {}
         for ent in doc._.storyline_entities or []:
             for m in ent.mentions:
