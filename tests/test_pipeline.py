@@ -206,3 +206,18 @@ def test_cli_quotes_claims_events_read_the_same_store(tmp_path):
     assert events.returncode == 0 and "ASSAULT" in events.stdout
     bad = _cli("quotes", "--db", db, "--since", "yesterday")
     assert bad.returncode == 2 and "since" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_worker_pool_gives_the_same_records(tmp_path):
+    corpus = write_corpus(tmp_path / "in", 6)
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    for db, workers in ((one, "1"), (two, "2")):
+        result = _cli("ingest", str(corpus), "--db", db, "-q", "--workers", workers, "--batch-size", "2")
+        assert result.returncode == 0 and "added 6" in result.stdout, result.stderr
+    exported = []
+    for db in (one, two):
+        out = tmp_path / f"{Path(db).stem}.jsonl"
+        storyline.open(db).export_jsonl(out)
+        exported.append(sorted((r["id"], json.dumps(r["quotes"]), json.dumps(r["claims"]), json.dumps(r["events"]))
+                               for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())))
+    assert exported[0] == exported[1]

@@ -243,7 +243,8 @@ def stats(db, show_failures):
 @db_option
 @model_option
 @click.option("--force", is_flag=True, help="Redo every article, not only those of an older pipeline version.")
-def reprocess(db, model, force):
+@click.option("--workers", type=int, default=None, help=_HELP["workers"])
+def reprocess(db, model, force, workers):
     """Re-run extraction on articles stored by an older pipeline version.
 
     Articles keep their ids; their entities, quotes, claims and events are replaced.
@@ -252,7 +253,7 @@ def reprocess(db, model, force):
     Example:
       storyline reprocess --db news.db
     """
-    with _open(db, model=model) as kb:
+    with _open(db, model=model, workers=workers) as kb:
         done, failed = kb.reprocess(force=force)
     for f in failed:
         click.echo(f"failed: {f.origin}: {f.reason}", err=True)

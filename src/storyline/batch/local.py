@@ -17,11 +17,11 @@ from ..errors import InputError, StrictModeFailure
 from ..link.duplicates import link_near_duplicate
 from ..link.entities import link_entities
 from ..models import IngestFailure, IngestReport, RawDocument
-from ..nlp.pipeline import pipeline_for, pipeline_version
-from ..nlp.to_records import Prepared, extract
+from ..nlp.to_records import Prepared
 from ..settings import Options
 from ..store import Writer
 from ..stories import assign_stories
+from .pool import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,6 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
     """Ingest documents into the store; returns what was added, skipped and refused."""
     progress = progress or Progress()
     report = IngestReport()
-    nlp = pipeline_for(options)
-    version = pipeline_version()
     pending: list[Prepared] = []
     seen_hashes: set[str] = set()
 
@@ -63,7 +61,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
     def flush() -> None:
         if not pending:
             return
-        articles = extract(nlp, pending, version, batch_size=options.batch_size, n_process=options.workers)
+        articles = extractor(pending)
         stored = []
         with writer.db.transaction():
             for article in articles:
@@ -81,22 +79,23 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
         progress.on_item(len(pending))
         pending.clear()
 
-    for item in documents:
-        if isinstance(item, IngestFailure):
-            fail(item)
-            continue
-        try:
-            prepared = prepare(item)
-        except InputError as err:
-            fail(IngestFailure(item.origin, err.reason))
-            continue
-        if prepared.content_hash in seen_hashes or writer.has_hash(prepared.content_hash):
-            report.duplicates += 1
-            progress.on_item(1)
-            continue
-        seen_hashes.add(prepared.content_hash)
-        pending.append(prepared)
-        if len(pending) >= options.batch_size:
-            flush()
-    flush()
+    with Extractor(options) as extractor:
+        for item in documents:
+            if isinstance(item, IngestFailure):
+                fail(item)
+                continue
+            try:
+                prepared = prepare(item)
+            except InputError as err:
+                fail(IngestFailure(item.origin, err.reason))
+                continue
+            if prepared.content_hash in seen_hashes or writer.has_hash(prepared.content_hash):
+                report.duplicates += 1
+                progress.on_item(1)
+                continue
+            seen_hashes.add(prepared.content_hash)
+            pending.append(prepared)
+            if len(pending) >= extractor.chunk_size:
+                flush()
+        flush()
     return report

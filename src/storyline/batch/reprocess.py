@@ -9,11 +9,11 @@ from .. import query
 from ..errors import InputError
 from ..link.entities import link_entities
 from ..models import IngestFailure, RawDocument
-from ..nlp.pipeline import pipeline_for, pipeline_version
-from ..nlp.to_records import extract
+from ..nlp.pipeline import pipeline_version
 from ..settings import Options
 from ..store import Writer
 from .local import prepare
+from .pool import Extractor
 
 
 def stored_document(row: dict) -> RawDocument:
@@ -31,22 +31,24 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
         else query.outdated_articles(db, version)
-    nlp = pipeline_for(options)
     done, failed = 0, []
-    for start in range(0, len(ids), options.batch_size):
-        chunk = ids[start:start + options.batch_size]
-        items, keep = [], []
-        for article_id in chunk:
-            row = query.raw_article(db, article_id)
-            try:
-                items.append(prepare(stored_document(row)))
-                keep.append(article_id)
-            except InputError as err:
-                failed.append(IngestFailure(row["origin"], err.reason))
-        for article_id, article in zip(keep, extract(nlp, items, version, options.batch_size, options.workers)):
-            article.id = article_id  # ids are stable across versions
-            writer.replace_records(article)
-            done += 1
-        link_entities(writer, keep)
-        on_item(len(chunk))
+    if not ids:
+        return done, failed
+    with Extractor(options) as extractor:
+        for start in range(0, len(ids), extractor.chunk_size):
+            chunk = ids[start:start + extractor.chunk_size]
+            items, keep = [], []
+            for article_id in chunk:
+                row = query.raw_article(db, article_id)
+                try:
+                    items.append(prepare(stored_document(row)))
+                    keep.append(article_id)
+                except InputError as err:
+                    failed.append(IngestFailure(row["origin"], err.reason))
+            for article_id, article in zip(keep, extractor(items)):
+                article.id = article_id  # ids are stable across versions
+                writer.replace_records(article)
+                done += 1
+            link_entities(writer, keep)
+            on_item(len(chunk))
     return done, failed
