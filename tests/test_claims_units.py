@@ -66,14 +66,8 @@ FIGURES = [
 
 
 @pytest.mark.parametrize("text,span,value,value_max,unit,approx", FIGURES)
-def test_find_quantities(text, span, value, value_max, unit, approx):
-    found = find_quantities(text)
-    assert len(found) == 1, [(text[q.start:q.end]) for q in found]
-    q = found[0]
-    assert text[q.start:q.end] == span
-    assert q.value == pytest.approx(value)
-    assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
-    assert (q.unit, q.approx) == (unit, approx)
+def test_find_quantities(check_quantity, text, span, value, value_max, unit, approx):
+    check_quantity(text, span, value, value_max, unit, approx)
 
 
 @pytest.mark.parametrize("text", [

@@ -75,25 +75,12 @@ def score(records: list[dict], nlp) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def gate_nlp():
-    spacy = pytest.importorskip("spacy")
-    from storyline.nlp import entities, quotes  # noqa: F401  (registers the factories)
-    from storyline.nlp.extensions import ensure_extensions
-    from storyline.settings import resolve
 
-    ensure_extensions()
-    nlp = spacy.load(resolve().model)
-    nlp.add_pipe("storyline_entities")
-    nlp.add_pipe("storyline_quotes")
-    return nlp
-
-
-def test_quotes_meet_pinned_floors(gate_nlp):
+def test_quotes_meet_pinned_floors(quote_nlp):
     records = _gold_records()
     if not records or not BASELINE.is_file():
         pytest.skip("sample gold or baseline absent")
-    got = score(records, gate_nlp)
+    got = score(records, quote_nlp)
     print("\nquote gate:", got)
     pinned = json.loads(BASELINE.read_text(encoding="utf-8"))["quotes"]
     for key in ("precision", "recall", "speaker_accuracy"):

@@ -8,20 +8,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def quote_nlp():
-    """The default model with the entity and quote components only."""
-    spacy = pytest.importorskip("spacy")
-    from storyline.nlp import entities, quotes  # noqa: F401  (registers the factories)
-    from storyline.nlp.extensions import ensure_extensions
-    from storyline.settings import resolve
-
-    ensure_extensions()
-    nlp = spacy.load(resolve().model)
-    nlp.add_pipe("storyline_entities")
-    nlp.add_pipe("storyline_quotes")
-    return nlp
-
 # (id, text, published, expected [(text, kind, speaker)], not_quotes [text])
 CASES = [
     ("straight-said-after",

@@ -39,7 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .data import shared_data_dir
+from .data import cost_line, shared_data_dir
 
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "''", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "%"}
 _NO_SPACE_AFTER = {"(", "[", "``", "$"}
@@ -221,11 +221,7 @@ def main(argv: list[str] | None = None) -> None:
         n, k = r["mentions"], r["with_timex"]
         print(f"| {name} | {n} | {r['ours'] / n:.3f} | {r['nearest'] / n:.3f} | {r['baseline'] / n:.3f} | {k} | "
               f"{(r['ours_timex'] / k if k else 0):.3f} | {(r['baseline_timex'] / k if k else 0):.3f} |")
-    parse = result["parse_seconds"]
-    added = sum(result["component_seconds"].values())
-    print(f"\nCost, same articles, same run: plain spaCy parse {parse:.2f} s; "
-          + ", ".join(f"{k} {v:.3f} s" for k, v in result["component_seconds"].items())
-          + f"; added / parse = {added / parse:.1%}")
+    print("\n" + cost_line("same articles", result["parse_seconds"], result["component_seconds"]))
 
 
 if __name__ == "__main__":

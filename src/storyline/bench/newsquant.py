@@ -26,7 +26,7 @@ Run: ``python -m storyline.bench.newsquant [--model NAME]``.
 
 from __future__ import annotations
 
-from .data import shared_data_dir
+from .data import cost_line, shared_data_dir
 
 import argparse
 import json
@@ -204,11 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {name} | {c.gold} | {c.predicted} | {vp:.3f} | {vr:.3f} | {vf:.3f} | {up:.3f} | {ur:.3f} | {uf:.3f} |")
     print(f"| CQE (published, full set) | | | | | {CQE_PUBLISHED['value_f1'] / 100:.3f} | | | "
           f"{CQE_PUBLISHED['value_unit_f1'] / 100:.3f} |")
-    parse = result["parse_seconds"]
-    added = sum(result["component_seconds"].values())
-    print(f"\nCost, same sentences, same run: plain spaCy parse {parse:.2f} s; "
-          + ", ".join(f"{k} {v:.3f} s" for k, v in result["component_seconds"].items())
-          + f"; added / parse = {added / parse:.1%}")
+    print("\n" + cost_line("same sentences", result["parse_seconds"], result["component_seconds"]))
 
 
 if __name__ == "__main__":
