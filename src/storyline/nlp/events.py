@@ -39,6 +39,7 @@ from .event_lexicon import (
     load_lexicon,
 )
 from .event_mode import event_mode
+from .event_typer import EventTyper, apply_typer, check_labels
 from .extensions import ensure_extensions, text_of
 
 # Types whose xcomp complement is part of the same event ("threatened to strike",
@@ -237,52 +238,56 @@ def _ref_fields(ref: EntityRef | None) -> tuple[str | None, dict]:
 def code_sentence_events(doc: Doc, sent: Span, lexicon, index: EntityIndex, timexes: list[Timex],
                          published: str | None, do_geocode: bool = True) -> list[Event]:
     """Events of one sentence (ids left empty; the caller numbers them in text order)."""
-    events: list[Event] = []
-    for hit in sentence_hits(sent, lexicon):
-        tok = hit.trigger
-        meta_instrument = None
-        if tok.pos_ in ("NOUN", "PROPN") and hit.entry.pos == "NOUN":
-            actor_tok, target_tok = noun_arguments(tok, hit.governor)
+    return [_event_from_hit(doc, sent, hit, index, timexes, published, do_geocode)
+            for hit in sentence_hits(sent, lexicon)]
+
+
+def _event_from_hit(doc: Doc, sent: Span, hit: _Hit, index: EntityIndex, timexes: list[Timex],
+                    published: str | None, do_geocode: bool) -> Event:
+    """The event of one trigger: arguments, location, date and mode."""
+    tok = hit.trigger
+    meta_instrument = None
+    if tok.pos_ in ("NOUN", "PROPN") and hit.entry.pos == "NOUN":
+        actor_tok, target_tok = noun_arguments(tok, hit.governor)
+    else:
+        actor_tok, target_tok = verb_arguments(tok)
+        if hit.entry.light and target_tok is not None and target_tok.dep_ == "dobj":
+            # "launched 653 drones at Ukraine": the object is the instrument, the target follows
+            meta_instrument = target_tok.lemma_.lower()
+            target_tok = _prep_target(tok)
         else:
-            actor_tok, target_tok = verb_arguments(tok)
-            if hit.entry.light and target_tok is not None and target_tok.dep_ == "dobj":
-                # "launched 653 drones at Ukraine": the object is the instrument, the target follows
-                meta_instrument = target_tok.lemma_.lower()
-                target_tok = _prep_target(tok)
-            else:
-                meta_instrument = None
-        if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
-            target_tok = None
-        actor_ref, target_ref = entity_ref(actor_tok, index), entity_ref(target_tok, index)
-        meta: dict = {"trigger": tok.text, "trigger_span": [tok.idx, tok.idx + len(tok.text)], "evidence": "sentence"}
-        if tok.pos_ not in ("NOUN", "PROPN") and meta_instrument:
-            meta["instrument"] = meta_instrument
-        actor, actor_meta = _ref_fields(actor_ref)
-        target, target_meta = _ref_fields(target_ref)
-        if actor_meta:
-            meta["actor_text"], meta["actor_span"] = actor_meta["text"], actor_meta["span"]
-        if target_meta:
-            meta["target_text"], meta["target_span"] = target_meta["text"], target_meta["span"]
-        # location: "in X"/"on X"; else an attacked or raided place is where it happened
-        loc_tok = location_token(tok, hit.governor)
-        if loc_tok is None and hit.type in ("ASSAULT", "COERCE", "PROTEST") and target_tok is not None \
-                and place_span(target_tok) is not None:
-            loc_tok = target_tok
-        location = None
-        if loc_tok is not None and (span := place_span(loc_tok)) is not None:
-            location = text_of(doc)[span[0]:span[1]]
-            meta["location_span"] = list(span)
-            if do_geocode:
-                place = geocode(location)
-                if place is not None:
-                    meta.update({"country": place.country, "lat": place.lat, "lon": place.lon,
-                                 "geo_kind": place.kind, "geo_name": place.name})
-        date, precision = _event_date(tok, sent, timexes, published, meta)
-        mode = event_mode(tok, hit.governor, date, published)
-        events.append(Event(id="", type=hit.type, text=sent.text, start=sent.start_char, end=sent.end_char,
-                            mode=mode, actor=actor, target=target, location=location, date=date,
-                            date_precision=precision, meta=meta))
-    return events
+            meta_instrument = None
+    if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
+        target_tok = None
+    actor_ref, target_ref = entity_ref(actor_tok, index), entity_ref(target_tok, index)
+    meta: dict = {"trigger": tok.text, "trigger_span": [tok.idx, tok.idx + len(tok.text)], "evidence": "sentence"}
+    if tok.pos_ not in ("NOUN", "PROPN") and meta_instrument:
+        meta["instrument"] = meta_instrument
+    actor, actor_meta = _ref_fields(actor_ref)
+    target, target_meta = _ref_fields(target_ref)
+    if actor_meta:
+        meta["actor_text"], meta["actor_span"] = actor_meta["text"], actor_meta["span"]
+    if target_meta:
+        meta["target_text"], meta["target_span"] = target_meta["text"], target_meta["span"]
+    # location: "in X"/"on X"; else an attacked or raided place is where it happened
+    loc_tok = location_token(tok, hit.governor)
+    if loc_tok is None and hit.type in ("ASSAULT", "COERCE", "PROTEST") and target_tok is not None \
+            and place_span(target_tok) is not None:
+        loc_tok = target_tok
+    location = None
+    if loc_tok is not None and (span := place_span(loc_tok)) is not None:
+        location = text_of(doc)[span[0]:span[1]]
+        meta["location_span"] = list(span)
+        if do_geocode:
+            place = geocode(location)
+            if place is not None:
+                meta.update({"country": place.country, "lat": place.lat, "lon": place.lon,
+                             "geo_kind": place.kind, "geo_name": place.name})
+    date, precision = _event_date(tok, sent, timexes, published, meta)
+    mode = event_mode(tok, hit.governor, date, published)
+    return Event(id="", type=hit.type, text=sent.text, start=sent.start_char, end=sent.end_char,
+                 mode=mode, actor=actor, target=target, location=location, date=date,
+                 date_precision=precision, meta=meta)
 
 
 def _event_date(tok: Token, sent: Span, timexes: list[Timex], published: str | None,
@@ -328,8 +333,9 @@ def statement_events(doc: Doc, quotes: list[Quote], taken: set[int], timexes: li
     return out
 
 
-def code_events(doc: Doc, lexicon=None, do_geocode: bool = True) -> list[Event]:
-    """Every event of the article, ids "ev0", "ev1", ... in text order of their triggers."""
+def code_events(doc: Doc, lexicon=None, do_geocode: bool = True, typer: EventTyper | None = None) -> list[Event]:
+    """Every event of the article, ids "ev0", "ev1", ... in text order of their triggers; with a
+    trained ``typer``, its labels replace the lexicon's type of each sentence's main event."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     published = doc._.storyline_published
     timexes = doc._.storyline_timexes
@@ -341,6 +347,13 @@ def code_events(doc: Doc, lexicon=None, do_geocode: bool = True) -> list[Event]:
         events.extend(code_sentence_events(doc, sent, lexicon, index, timexes, published, do_geocode))
     taken = {e.start for e in events}
     events.extend(statement_events(doc, doc._.storyline_quotes or [], taken, timexes, published))
+    if typer is not None:
+        def root_event(sent: Span, label: str) -> Event:
+            root = sent.root
+            hit = _Hit(root, label, None, Trigger(root.lemma_.lower(), "VERB", label))
+            return _event_from_hit(doc, sent, hit, index, timexes, published, do_geocode)
+
+        events = apply_typer(doc, events, typer, root_event)
 
     def anchor(e: Event) -> int:
         span = e.meta.get("trigger_span") or e.meta.get("quote_span") or [e.start]
@@ -352,17 +365,22 @@ def code_events(doc: Doc, lexicon=None, do_geocode: bool = True) -> list[Event]:
     return events
 
 
-@Language.factory("storyline_events", default_config={"lexicon_path": None, "geocode": True})
-def make_events(nlp: Language, name: str, lexicon_path: str | None, geocode: bool):
+@Language.factory("storyline_events", default_config={"lexicon_path": None, "geocode": True, "model_path": None})
+def make_events(nlp: Language, name: str, lexicon_path: str | None, geocode: bool, model_path: str | None):
     """The component; ``lexicon_path`` replaces the shipped trigger lexicon, ``geocode``
-    switches the offline gazetteer lookup of locations."""
+    switches the offline gazetteer lookup of locations, ``model_path`` names a typer trained
+    by ``event_typer.train_typer`` (the ``event_model`` setting; none by default)."""
     ensure_extensions()
     lexicon = load_lexicon(Path(lexicon_path) if lexicon_path else LEXICON_PATH)
+    typer = None
+    if model_path:
+        typer = EventTyper.load(model_path)
+        check_labels(typer, model_path)
     if geocode:
         default_gazetteer()  # load once with the pipeline, not inside the first document
 
     def storyline_events(doc: Doc) -> Doc:
-        doc._.storyline_events = code_events(doc, lexicon, geocode)
+        doc._.storyline_events = code_events(doc, lexicon, geocode, typer)
         return doc
 
     return storyline_events
