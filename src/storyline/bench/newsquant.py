@@ -45,7 +45,7 @@ UNIT_NAMES = {
     "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone", "CAD": "canadian dollar",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre",
     "nm": "nanometre", "ft": "foot", "kg": "kilogram", "g": "gram", "mg": "milligram",
-    "lb": "pound-mass", "oz": "ounce", "tonne": "tonne", "ml": "millilitre", "km/h": "kilometre per hour",
+    "lb": "pound-mass", "oz": "ounce", "tonne": "metric ton", "ml": "millilitre", "km/h": "kilometre per hour",
     "mph": "mile per hour", "mpg": "mile per gallon", "°C": "celsius", "°F": "fahrenheit",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "GWh": "gigawatt hour", "hp": "horsepower", "bhp": "brake horsepower", "GB": "gigabyte",
@@ -61,9 +61,29 @@ UNIT_NAMES = {
     "nautical mile": "nautical mile", "fraction": "-", "MP": "megapixel", "fps": "frame per second",
     "kbps": "kilobit per second", "Mbps": "megabit per second", "Gbps": "gigabit per second",
     "kcal": "kilocalorie",
+    # the rest of CQE's unit vocabulary that our units can name (CQE/unit.json keys)
+    "CNY": "chinese yuan", "INR": "indian rupee", "RUB": "russian ruble", "UAH": "ukrainian hryvnia",
+    "CHF": "swiss franc", "NZD": "new zealand dollar", "SGD": "singapore dollar", "SEK": "swedish krone",
+    "NOK": "norwegian krone", "PLN": "polish złoty", "TRY": "turkish lira", "KRW": "south korean won",
+    "BRL": "brazilian real", "ZAR": "south african rand", "MXN": "mexican peso", "IDR": "indonesian rupiah",
+    "AED": "united arab emirates dirham", "SAR": "saudi riyal", "KES": "kenyan shilling",
+    "HUF": "hungarian forint", "CZK": "czech koruna", "KZT": "kazakhstani tenge", "GEL": "georgian lari",
+    "BDT": "bangladeshi taka", "BTC": "bitcoin", "ARS": "argentine peso", "CLP": "chilean peso",
+    "COP": "colombian peso", "BGN": "bulgarian lev", "BYN": "belarusian ruble", "IRR": "iranian rial",
+    "penny": "penny", "cent": "cent", "ton": "ton", "Mt": "megaton", "Gt": "gigaton", "kt": "kiloton",
+    "Ah": "ampere-hour", "A": "ampere", "pixel": "pixel", "ms": "millisecond", "ns": "nanosecond",
+    "barrel per day": "barrel per day", "light-year": "light-year", "psi": "pound per square inch",
+    "kPa": "kilopascal", "hPa": "hectopascal", "mmHg": "millimeter of mercury", "degree": "degree",
+    "basis point": "basis point", "point": "point", "mile": "mile", "hour": "hour", "minute": "minute",
+    "second": "second",
 }
 # Our unit -> several names NewsQuant uses for the same unit (torque is written both ways).
-UNIT_SYNONYMS = {"lb-ft": ("pound-foot", "foot pound-force")}
+UNIT_SYNONYMS = {"lb-ft": ("pound-foot", "foot pound-force"),
+                 # "Rs" is CQE's plain "rupee", "₹"/"INR" its "indian rupee"; we record INR for both
+                 "INR": ("indian rupee", "rupee"),
+                 # "fps" is frames per second on devices, feet per second in CQE's table
+                 "fps": ("frame per second", "foot per second"),
+                 "tonne": ("metric ton", "tonne")}
 
 
 

@@ -57,6 +57,12 @@ IDENTIFIER_WORDS = {
     "ftse", "s&p", "sp", "nasdaq", "russell", "nikkei", "stoxx", "dax", "cac", "asx", "nifty",
     "sensex", "topix", "kospi", "euro stoxx",
 }
+# Words before a number that make it an index unless the number counts the noun after it:
+# "on day 100", "in round 3" vs "the next day 300 people gathered".
+INDEX_WORDS = {"day", "week", "year", "round", "leg", "lap", "hole", "matchday", "gameweek", "wave",
+               "term", "series", "book", "track", "verse", "pillar", "principle", "point"}
+_PERIOD_DETS = {"last", "next", "each", "every", "this", "that", "per", "a", "an", "same", "previous",
+                "following", "the", "one", "first", "final", "whole", "entire", "single"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec"}
@@ -66,6 +72,9 @@ _MONTH_OR_DAY = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bago\b|\b(?:a\.m|p\.m|am|pm)\b|\d:\d")
 _COUNT_NOUN_SKIP_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM"}
+# Nouns the tagger may put after a figure that it does not count: "at least one general today".
+_NOT_COUNTED = {"today", "tonight", "yesterday", "tomorrow", "now", "ago", "each", "apiece", "altogether",
+                "overall", "total", "respectively"}
 _PEOPLE_LEMMAS = {"people": "person", "persons": "person", "folk": "person"}
 
 
@@ -126,18 +135,31 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
 
 
 def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
-    if q.currency or q.approx or q.words or q.value_max is not None:
+    if q.currency or q.approx or q.value_max is not None:
         return False
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    counts_next = first.dep_ == "nummod" and first.head.i > span[-1].i  # "Premier League 12 times"
+    # "Premier League 12 times" counts times; "Nord Stream 2 project" names a project: a
+    # figure counts the noun after it when that noun is plural
+    counts_next = first.dep_ == "nummod" and first.head.i > span[-1].i and first.head.tag_ in ("NNS", "NNPS")
+    if q.words:
+        # "the Normandy Four", "the Big Three": a capitalised number word in a name
+        return (prev is not None and first.is_title and first.i > first.sent.start and prev.is_title
+                and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next)
+    if re.search(r"(?:\bNos?|\bNr|#)\.?[ \u00a0]?$", text_of(doc)[max(0, span.start_char - 5):span.start_char]):
+        return True  # "No. 12", "Nos 3 and 4", "#5"
     if prev is not None:
         if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
             return True
+        before = doc[prev.i - 1].lower_ if prev.i > 0 else ""
+        if prev.lower_ in INDEX_WORDS and not q.unit and not counts_next and before not in _PERIOD_DETS:
+            return True  # "day 100 of the war", "in round 3"; not "last week 12 were arrested"
         # "the Big 12", "Boeing 787": a name's number. A month before it is a date
         # ("May 12"), handled by the timexes; a spaCy DATE label alone is not.
-        if prev.pos_ == "PROPN" and prev.is_title and not q.grouped and q.unit is None and not counts_next \
+        acronym = prev.is_upper and 2 <= len(prev.text) <= 6 and prev.is_alpha and prev.text not in ("US", "UK")
+        if prev.pos_ == "PROPN" and (prev.is_title or acronym) and not q.grouped and q.unit is None \
+                and not counts_next \
                 and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
                 and prev.lower_.rstrip(".") not in _MONTHS:
             return True
@@ -161,14 +183,39 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     return False
 
 
+# Set phrases with "one" that count nothing: "on the one hand", "at one point", "one by one".
+_ONE_IDIOM = re.compile(
+    r"(?i)(?:\bon the one hand|\bat one (?:point|stage|time)|\b(?:in )?one way or (?:another|the other)"
+    r"|\bone by one|\bone after another|\bone or (?:the )?other|\bone and all|\bone-on-one|\bone-to-one"
+    r"|\bone-(?:off|way|sided|time))\b")
+# Determiners before a pronoun "one": "the one Solvik lived through", "this one", "every one".
+_ONE_PRONOUN_DET = {"the", "this", "that", "which", "each", "every", "any", "no", "another"}
+
+
 def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
-    """ "one of the", "the one", "no one", "one another": not a figure."""
-    if not (q.words and q.value == 1 and q.unit is None and q.value_max is None):
+    """ "one of the", "the one", "no one", "one another", "on the one hand": not a figure."""
+    if not (q.words and q.value == 1 and q.value_max is None):
+        return False
+    text = text_of(doc)
+    window_start = max(0, span.start_char - 12)
+    idiom = _ONE_IDIOM.search(text, window_start, min(len(text), span.end_char + 20))
+    if idiom and idiom.start() <= span.start_char < idiom.end():
+        return True  # even with a unit: "at one point"
+    if q.unit is not None:
         return False
     tok = span[-1]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in ("only", "just", "exactly", "least", "than"):
+        return False  # "only one survived", "at least one died"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("of", "another", "'s", "who", "which", "that"):
         return True
+    if prev is not None and prev.lower_ in _ONE_PRONOUN_DET:
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return True  # "this one", "every one", "the one who"
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if nxt.is_title and after is not None and after.pos_ in ("VERB", "AUX"):
+            return True  # "the one Solvik lived through": a name then its verb
     return tok.dep_ != "nummod"
 
 
@@ -220,8 +267,9 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
         # "another pick or two", "a day or two": the figure counts the noun before it
         noun = doc[span.start - 2]
         return _lemma(noun), span.end_char
-    if head is None or head.i < span.start:
-        return None, span.end_char
+    if head is None or head.i < span.start or not any(ch.isalpha() for ch in head.text) \
+            or head.lower_ in _NOT_COUNTED:
+        return None, span.end_char  # no noun, or a tagger's "noun" that is punctuation ("21.06 |")
     if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
         return None, span.end_char
     return _lemma(head), max(span.end_char, head.idx + len(head.text))
@@ -232,6 +280,10 @@ def _lemma(head: Token) -> str:
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]
+    if head.lower_ == "peoples":
+        return "people"  # "the two peoples": nations, not persons
+    if head.lower_ in ("species", "series"):
+        return head.lower_  # the same word in the singular
     return _PEOPLE_LEMMAS.get(lemma, lemma)
 
 
@@ -250,7 +302,7 @@ def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | Non
         return None, None
     # A role or group without a named entity: "the General Staff", "Ukrainian officials".
     left = span.start
-    tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",)]
+    tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",) and any(c.isalnum() for c in t.text)]
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             tokens.extend(child.subtree)
@@ -258,6 +310,62 @@ def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | Non
     text = " ".join(t.text for t in tokens).replace(" 's", "'s").replace(" ’s", "’s")
     name = normalise_name(text)
     return (name or None), None
+
+
+# Nouns naming information rather than who gives it: "according to its estimate",
+# "data from the ministry show".
+INFO_NOUNS = {"data", "figure", "estimate", "statistic", "report", "information", "result", "survey",
+              "study", "poll", "count", "tally", "assessment", "calculation", "record", "analysis",
+              "number", "findings", "finding", "research", "forecast", "projection", "census", "document",
+              "statement", "release", "filing", "review", "audit"}
+# Verbs that report evidence rather than a speaker: their subject is rarely the claimant.
+EVIDENCE_VERBS = {"show", "indicate", "suggest", "reveal", "put", "project", "predict", "forecast"}
+# Reporting verbs that are also ordinary transitive verbs: when the figure is their object
+# they do not report it ("the economy added 263,000 jobs", "the firm posted 30 videos").
+OBJECT_VERBS = {"add", "post", "publish", "show", "tweet", "write"}
+_POSSESSIVE_PRONOUN = object()  # marker: the source is "its"/"their", the claimant named before
+
+
+def _is_object_of(span: Span, verb: Token) -> bool:
+    """Whether the figure sits in the direct object (or "by" phrase) of ``verb``."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "npadvmod") or (child.dep_ == "prep" and child.lower_ == "by"):
+            if child.left_edge.i <= span.root.i <= child.right_edge.i:
+                return True
+    return False
+
+
+def _source_of(np: Span):
+    """Who an information noun phrase comes from: the possessor ("the ministry's data"),
+    a from/by/of complement naming an entity ("figures from the UN"), the subject of a
+    relative clause ("the data the railway has"), a compound name ("Pentagon data");
+    ``_POSSESSIVE_PRONOUN`` for "its"/"their"; None when nothing names one."""
+    root = np.root
+    if root.lemma_.lower() not in INFO_NOUNS:
+        return None
+    for child in root.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return _POSSESSIVE_PRONOUN
+            return _np(child)
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "released", "published"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and (child.lower_ != "of" or objs[0].ent_type_ in KEPT_TYPES):
+                return _np(objs[0])
+        if child.dep_ in ("relcl", "acl"):
+            for grand in child.children:
+                if grand.dep_ == "nsubj" and grand.pos_ != "PRON":
+                    return _np(grand)
+                if grand.dep_ == "agent":
+                    objs = [c for c in grand.children if c.dep_ == "pobj"]
+                    if objs:
+                        return _np(objs[0])
+    for child in root.children:
+        if child.dep_ == "compound" and child.ent_type_ in KEPT_TYPES:
+            ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+            return child.doc[ent.start:ent.end] if ent is not None else child.doc[child.i:child.i + 1]
+    return None
 
 
 def _subject(verb: Token) -> Span | None:
@@ -316,16 +424,30 @@ class _Attributor:
                 if objs:
                     np = _np(objs[0])
                     if not (np.start <= span.start < np.end):
-                        return self._resolve(np)
+                        source = _source_of(np)
+                        if source is _POSSESSIVE_PRONOUN:
+                            return self.last if self.last[0] else (None, None)
+                        return self._resolve(source or np)
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
         if not verbs:
             return None
         governing = [v for v in verbs if v.is_ancestor(span.root)]
         ordered = governing + [v for v in verbs if v.dep_ in ("ROOT", "parataxis") and v not in governing]
         for verb in ordered:
+            if verb.lemma_.lower() in OBJECT_VERBS and _is_object_of(span, verb):
+                continue  # "the economy added 263,000 jobs": adding, not telling
             subj = _subject(verb)
             if subj is None or (subj.start <= span.start < subj.end):
                 continue
+            if subj.root.lemma_.lower() in INFO_NOUNS:
+                # "data from the ministry show", "its figures show": the source of the data;
+                # "the results of our work show": no one in particular
+                source = _source_of(subj)
+                if source is _POSSESSIVE_PRONOUN:
+                    return self.last if self.last[0] else (None, None)
+                if source is None and verb.lemma_.lower() in EVIDENCE_VERBS:
+                    return None, None
+                return self._resolve(source or subj)
             return self._resolve(subj)
         return None
 

@@ -96,6 +96,14 @@ CURRENCY_PREFIX = {
     "RM": "MYR", "MYR": "MYR", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "PLN": "PLN",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "TRY": "TRY", "KRW": "KRW", "₩": "KRW",
     "BRL": "BRL", "R$": "BRL", "ZAR": "ZAR", "₺": "TRY", "zł": "PLN",
+    # more ways news writes a currency before the figure ("Rs. 500", "₦10bn", "KSh 3bn"); codes
+# that are also common acronyms (COP, SAR, PHP) are left out
+    "Rs.": "INR", "₦": "NGN", "NGN": "NGN", "KSh": "KES", "Ksh": "KES", "KES": "KES", "₱": "PHP",
+    "Rp": "IDR", "IDR": "IDR", "NT$": "TWD", "TWD": "TWD", "Mex$": "MXN", "MXN": "MXN",
+    "S/": "PEN", "AED": "AED", "QAR": "QAR", "EGP": "EGP", "PKR": "PKR", "BDT": "BDT",
+    "THB": "THB", "฿": "THB", "VND": "VND", "₫": "VND", "ARS": "ARS", "CLP": "CLP",
+    "CZK": "CZK", "HUF": "HUF", "RON": "RON", "BGN": "BGN", "KZT": "KZT", "₸": "KZT", "GEL": "GEL",
+    "₾": "GEL", "BYN": "BYN", "MDL": "MDL", "IRR": "IRR",
 }
 # Currency named after the figure ("18 billion euros", "10.5 million Australian dollars").
 CURRENCY_WORDS = {
@@ -110,10 +118,19 @@ CURRENCY_WORDS = {
     "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
     "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
     "zlotys": "PLN", "zloty": "PLN", "lira": "TRY", "liras": "TRY", "won": "KRW",
-    "ringgit": "MYR", "rand": "ZAR", "reais": "BRL",
+    "ringgit": "MYR", "rand": "ZAR", "reais": "BRL", "pesos": "MXN", "peso": "MXN",
+    "mexican pesos": "MXN", "argentine pesos": "ARS", "philippine pesos": "PHP", "naira": "NGN",
+    "rupiah": "IDR", "baht": "THB", "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR",
+    "kenyan shillings": "KES", "forints": "HUF", "forint": "HUF", "tenge": "KZT", "lari": "GEL",
+    "korunas": "CZK", "czech crowns": "CZK", "lei": "RON", "pakistani rupees": "PKR",
+    "indian rupees": "INR", "taka": "BDT", "dong": "VND", "yuan renminbi": "CNY",
+    "crore rupees": "INR", "lakh rupees": "INR", "bitcoins": "BTC", "bitcoin": "BTC",
 }
 ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS", "AUD",
-             "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR"}
+             "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR", "NZD",
+             "SGD", "NGN", "KES", "IDR", "TWD", "MXN", "AED", "QAR", "EGP", "PKR",
+             "BDT", "THB", "VND", "ARS", "CLP", "CZK", "HUF", "RON", "BGN", "KZT", "GEL",
+             "BYN", "MDL", "IRR", "BTC"}
 
 # Units after a figure: surface form (lower-cased, except where case matters) -> unit.
 UNITS = {
@@ -138,8 +155,8 @@ UNITS = {
     "cubic feet": "cu ft", "cubic metres": "m³", "cubic meters": "m³",
     "kg": "kg", "kgs": "kg", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg",
     "kilos": "kg", "g": "g", "grams": "g", "grammes": "g", "gram": "g", "mg": "mg",
-    "milligrams": "mg", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
-    "metric tons": "tonne", "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "milligrams": "mg", "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
+    "metric tons": "tonne", "metric ton": "tonne", "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre", "l": "litre",
     "ml": "ml", "millilitres": "ml", "milliliters": "ml", "gallons": "gallon",
     "gallon": "gallon",
@@ -164,14 +181,29 @@ UNITS = {
     # devices: "a 12MP camera", "48-megapixel", "60fps", "500 Mbps", "10x zoom"
     "mp": "MP", "megapixel": "MP", "megapixels": "MP", "fps": "fps", "frames per second": "fps",
     "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps", "x": "times", "kcal": "kcal",
+    # "5ft 9in", "245p", "a 2,000mAh cell", "100,000 bpd", "20 amps"
+    "in": "inch", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
+    "b/d": "barrel per day", "ah": "Ah", "amps": "A", "amperes": "A", "kv": "kV", "kilovolts": "kV",
+    "mt": "Mt", "gt": "Gt", "megatonnes": "Mt", "gigatonnes": "Gt", "kilotonnes": "kt", "kilotons": "kt",
+    "megatons": "Mt", "pixels": "pixel", "px": "pixel", "mg/l": "mg/l",
+    "terawatts": "TW", "tw": "TW", "teraflops": "TFLOPS", "tflops": "TFLOPS",
+    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
+    "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
+    "milliseconds": "ms", "ms": "ms", "nanoseconds": "ns", "light years": "light-year",
+    "light-years": "light-year", "square kilometre": "km²", "square kilometer": "km²",
+    "square mile": "sq mi", "sq miles": "sq mi", "sq mi": "sq mi", "square metre": "m²",
+    "square meter": "m²", "sqm": "m²", "sq metres": "m²", "sq feet": "sq ft", "sqft": "sq ft",
+    "cubic feet": "cu ft", "cubic foot": "cu ft", "cubic metre": "m³", "cubic meter": "m³",
+    "barrels per day": "barrel per day", "mmhg": "mmHg", "psi": "psi", "kpa": "kPa", "hpa": "hPa",
+    "mb/s": "Mbps", "gb/s": "Gbps", "mbit/s": "Mbps", "gbit/s": "Gbps",
 }
 # Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",
 # "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
-CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW"}
+CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah"}
 # Surface forms that are only units when glued to the digits or case-exact
 # ("10kW", "5 W"): as lower-case separate words they are ordinary words.
 GLUED_ONLY = {"m", "g", "l", "w", "v", "b", "t", "a", "c", "f", "in", "s", "db", "nm", "min",
-              "hr", "mi", "x", "mp"}
+              "hr", "mi", "x", "mp", "p", "ah", "mt", "gt", "px", "tw", "ms"}
 
 # Approximation cue before a figure -> the canonical ``approx`` value of a Claim.
 APPROX_BEFORE = {

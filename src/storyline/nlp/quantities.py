@@ -64,7 +64,7 @@ _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?P<cur>(?<![A-Za-z])(?:{_alternation(CURRENCY_PREFIX)}))\s?(?P<csign>[-\u2212])?(?P<cdig>{_DIGITS})"
     rf"|(?<![\w.,/#])(?P<dig>{_DIGITS})"
-    rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
+    rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b))"
     rf"|(?i:(?<=\bby )(?P<byfrac>(?:a|one|two|three)[- ](?:{_FRACTION_WORDS})\b|half\b))"
     rf"|(?i:(?P<frac>\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
     rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b)))"
@@ -87,15 +87,46 @@ _FROM_CHANGE = re.compile(
     r"decreased?|decreasing|dropped|drops?|dropping|grew|grow|growing|jumped|jumps?|climbed|climbs?|"
     r"declined?|slipped|slid|surged|soared|plunged|plummeted|cut|raised|lowered|revised|went|"
     r"gone|up|down|swung|doubled|tripled)\b[^.;]{0,40}\bfrom[ \u00a0]+)$")
+_CHANGE_BEFORE = re.compile(
+    r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|loses?|added|adds?|shed|"
+    r"jumped|jumps?|dropped|drops?|climbed|climbs?|slipped|slips?|slid|surged|soared|plunged|tumbled|"
+    r"declined?|increased?|decreased?|up|down|higher|lower)(?:[ \u00a0]+by)?[ \u00a0]+)$")
 # Spans never holding a figure: phone numbers, clock times, list numbering, fractions and
 # numeric dates, URLs.
 _MASKS = [
     re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])"),
     re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
     re.compile(r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t])"),
-    re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
 ]
+_VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
+# Periods inside a hyphenated modifier: not a figure for us ("a five-year plan").
+_HYPHEN_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "times", "way", "night",
+                   "decade", "century", "fold"}
+# Nouns a hyphenated figure counts: "a 450-seat chamber", "a 27-member bloc", "a 10-point plan".
+_HYPHEN_COUNTS = {"point", "seat", "member", "man", "men", "woman", "women", "game", "match", "page",
+                  "storey", "story", "floor", "lane", "nation", "party", "round", "bed", "bedroom", "room",
+                  "goal", "run", "shot", "set", "hole", "leg", "stage", "episode", "song", "track", "player",
+                  "vote", "car", "vehicle", "country", "state", "team", "star", "gun", "door", "speed",
+                  "stop", "step", "part", "piece", "course", "mile", "acre", "km", "unit", "hit", "win"}
+# A scale word standing alone is not a figure: "N10 trillion" (a currency we cannot read
+# glued to the digits), "the Hundred Years' War".
+_BARE_SCALE = re.compile(r"(?i)^(?:hundred|thousand|million|billion|trillion|dozen)s?$")
+# After a glued "m": a counted plural noun makes it millions ("2m people", "100m copies");
+# race distances keep their metres ("the 400m hurdles").
+_COUNTED_AFTER = re.compile(
+    r"[ \u00a0]+(?!(?:hurdles|freestyle|backstroke|breaststroke|butterfly|relays?|metres|meters|sprints?|"
+    r"finals?|heats?|medley|races?|events?)\b)(?:[a-z]+-)?(?:[a-z]{2,}s|people|children|men|women|staff)\b")
+# Words after "a"/"per" that make a rate ("$5 a share", "$5,000-a-month").
+_RATE_WORDS = {"day", "week", "month", "year", "hour", "barrel", "ounce", "gallon", "share", "head", "person",
+               "kilogram", "kg", "tonne", "ton", "litre", "night", "minute", "second", "game", "season",
+               "mile", "kilometre", "pound", "gram", "unit", "seat", "ticket", "household", "capita"}
+# Money words before "N pounds": then the pounds are sterling, not a weight.
+_MONEY_CONTEXT = re.compile(
+    r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|price[ds]?|worth|fine[ds]?|spen[dt]|spending|earn(?:s|ed)?|"
+    r"salary|wages?|budget|raised?|funding|sold|sell|buy|bought|charged?|fees?|bill|owe[ds]?|donated?|"
+    r"grant|award(?:ed)?|prize|loan|debt|profit|revenue|sum|tax|compensation|bonus|bet|won|lost)\b[^.;]*$")
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
 
 
@@ -154,8 +185,7 @@ def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
     is_per = m.group(0).strip().lower().startswith("per")
     if not is_per and re.match(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b", text[m.end():m.end() + 8]):
         return None, pos  # "$6.78 billion a year earlier": a date, not a rate
-    if not is_per and word not in {"day", "week", "month", "year", "hour", "barrel", "ounce", "gallon",
-                                   "share", "head", "person", "kilogram", "kg", "tonne", "ton", "litre"}:
+    if not is_per and word not in _RATE_WORDS:
         return None, pos
     unit = unit_for(word, glued=False) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
     if m.group(1):
@@ -193,6 +223,8 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         value = words_to_number(phrase)
         if value is None:
             return None
+        if _BARE_SCALE.match(phrase):
+            return None  # "N10 trillion" (a figure we cannot read), "the Hundred Years' War"
         end = m.end()
         number_start, number_end = m.start(), m.end()
         words = True
@@ -222,7 +254,6 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             elif before.isdigit():
                 pass  # second half of "20-30": merged into a range later
         end = number_end
-    grouped = "," in text[number_start:number_end]
     unit: str | None = "fraction" if m.group("frac") or m.group("byfrac") else None
     if currency:
         code = CURRENCY_PREFIX[currency]
@@ -234,6 +265,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
     if glued:
         g = glued.group(0)
         mag = magnitude(g, currency=bool(unit))
+        if g == "K" and not unit and value in (2, 4, 5, 6, 8) and not has_mag:
+            return None  # "4K", "8K": a screen resolution, not thousands
+        if mag is None and g == "m" and not unit and _COUNTED_AFTER.match(text, glued.end()):
+            mag = 1e6  # "2m people", "100m copies": millions of a counted thing, not metres
         if mag is None and g[-1:] in "23²³" and g[:-1]:
             pass
         if mag is not None:
@@ -243,6 +278,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             glued = None
         elif g in ("%", "€", "£"):
             unit = {"%": "percent", "€": "EUR", "£": "GBP"}[g]
+            end = glued.end()
+        elif g == "p" and value in _VIDEO_LINES:
+            return None  # "1080p", "720p": a video format's name
+        elif g == "p" and not re.match(r"\.?\s?m\b", text[glued.end():glued.end() + 4]) and not unit:
+            unit = "penny"  # "245p"
             end = glued.end()
         elif re.fullmatch(r"(?i)st|nd|rd|th|s|am|pm|a|p", g):
             return None  # ordinal, decade, clock time ("22nd", "1990s", "5am")
@@ -269,23 +309,36 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         return None
     # Hyphenated compounds: "45-year-old" (age), "five-year" (a modifier), "5-mpg", "billion-mile".
     hy = _HYPHEN_WORD.match(text, end)
+    if hy and unit and hy.group(1).lower() in ("a", "an", "per") and hy.group(2):
+        rate_word = hy.group(2).lower()
+        if rate_word in _RATE_WORDS:
+            return _finish(text, start, hy.end(), value, value_max, f"{unit} per {rate_word}", approx, currency,
+                           words, has_mag, number_start, number_end)
+        hy = None
     if hy:
         w1 = hy.group(1).lower()
         if hy.group(2) and hy.group(2).lower() == "old":
             return None  # an age: "45-year-old", "18-month-old"
-        if w1 in ("year", "month", "week", "day", "hour", "minute", "times", "strong", "man",
-                  "member", "point", "seat", "page", "storey", "story", "floor", "lane", "game",
-                  "match", "round", "way", "nation", "party"):
-            return None  # a compound modifier ("a five-year plan", "a 27-member bloc")
+        if w1 in _HYPHEN_PERIODS:
+            return None  # a period as a modifier ("a five-year plan", "a 24-hour strike"): date-like
         u = unit_for(w1, glued=True) or CURRENCY_WORDS.get(w1)
         if u and not unit:
             unit = u
             end = hy.end(1)
+        elif not unit and w1 in _HYPHEN_COUNTS:
+            # "a 450-seat chamber", "a three-point shot", "a 27-member bloc": the figure counts
+            # the noun inside the compound ("-strong" leaves the counted noun after it)
+            unit = {"men": "man", "women": "woman"}.get(w1, w1)
+            end = hy.end(1)
     if re.match(r"[ \u00a0]+(?:years?|months?|weeks?|days?)(?:[ \u00a0]+|-)old\b", text[end:end + 20]):
         return None  # "45 years old", "50 year-old"
-    if unit is None and has_mag and re.match(r"[ \u00a0]+pounds\b(?![ \u00a0]+of\b)", text[end:end + 14]):
-        unit = "GBP"  # "3.5 billion pounds": money (a weight is rarely counted in billions)
-        end = text.index("pounds", end) + len("pounds")
+    pounds = re.match(r"[ \u00a0]+pounds?\b(?!-)", text[end:end + 14]) if unit is None else None
+    if pounds and not re.match(r"[ \u00a0]+(?:sterling|stg)\b", text[end + pounds.end():end + pounds.end() + 10]):
+        money = (has_mag and not re.match(r"[ \u00a0]+of\b", text[end + pounds.end():end + pounds.end() + 5])) \
+            or _MONEY_CONTEXT.search(text, max(0, start - 60), start)
+        # "3.5 billion pounds", "it cost 20 pounds": money; "weighs 200 pounds": a weight
+        unit = "GBP" if money else "lb"
+        end += pounds.end()
     if unit is None or (unit and currency and not re.match(r"\S", text[end:end + 1] or " ")):
         su, send, _ = _suffix_unit(text, end, currency=bool(unit))
         if su and (unit is None or (currency and su in ISO_AFTER)):
@@ -303,6 +356,14 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         if rate:
             unit = f"{unit} per {rate}"
             end = rend
+    return _finish(text, start, end, value, value_max, unit, approx, currency, words, has_mag,
+                   number_start, number_end)
+
+
+def _finish(text, start, end, value, value_max, unit, approx, currency, words, has_mag, number_start,
+            number_end) -> Quantity:
+    """The approximation cues around a figure, and the Quantity."""
+    grouped = "," in text[number_start:number_end]
     # Approximation cue before the figure (or before its currency).
     cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
     if cue and approx is None:
@@ -340,6 +401,10 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 by_change = bool(re.search(r"(?i)\bby[ \u00a0]+$", text[max(0, q.start - 4):q.start]))
                 between = bool(_BETWEEN.search(text, max(0, q.start - 9), q.start))
                 from_change = bool(_FROM_CHANGE.search(text, max(0, q.start - 80), q.start))
+                # "gold fell $12 to $1,780": a change then a level, far apart in size
+                if kind == "to" and low > 0 and high / low > 5 \
+                        and _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start):
+                    from_change = True
                 score = (kind in ("-", "\u2013") and gap.strip() == gap and low >= high
                          and float(low).is_integer() and float(high).is_integer() and high < 200)
                 if score:

@@ -1,0 +1,162 @@
+"""Third-round figure patterns, written from how news writes quantities (not from any
+benchmark row): currencies in more forms, "2m people", hyphenated rates and counts,
+pence, weights in pounds, "fell $12 to $1,780", names and idioms with numbers, and
+who a figure comes from when the source is a document ("according to its estimate").
+Each pattern with negatives. Sentences and names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.bench.newsquant import units_match
+from storyline.nlp.quantities import find_quantities
+
+# -- plain text (no model) -------------------------------------------------------
+
+FIGURES = [
+    # (text, span text, value, value_max, unit, approx)
+    ("a deal worth Rs. 500 crore", "Rs. 500 crore", 5e9, None, "INR", None),
+    ("a budget of ₦10 trillion", "₦10 trillion", 1e13, None, "NGN", None),
+    ("KSh 3 billion in loans", "KSh 3 billion", 3e9, None, "KES", None),
+    ("fined 5,000 pesos", "5,000 pesos", 5000, None, "MXN", None),
+    ("paid 40 million baht", "40 million baht", 4e7, None, "THB", None),
+    ("Almost 2m people live there", "Almost 2m", 2e6, None, None, "nearly"),
+    ("it sold 100m copies", "100m", 1e8, None, None, None),
+    ("a $5,000-a-month flat", "$5,000-a-month", 5000, None, "USD per month", None),
+    ("a £30,000-a-year job", "£30,000-a-year", 30000, None, "GBP per year", None),
+    ("shares closed at 245p", "245p", 245, None, "penny", None),
+    ("he weighs 200 pounds", "200 pounds", 200, None, "lb", None),
+    ("the ticket cost 20 pounds", "20 pounds", 20, None, "GBP", None),
+    ("a 450-seat chamber", "450-seat", 450, None, "seat", None),
+    ("a 27-member bloc", "27-member", 27, None, "member", None),
+    ("from three-point range", "three-point", 3, None, "point", None),
+    ("shipped 300 tons of grain", "300 tons", 300, None, "ton", None),
+    ("shipped 300 tonnes of grain", "300 tonnes", 300, None, "tonne", None),
+    ("pumps 100,000 bpd", "100,000 bpd", 100_000, None, "barrel per day", None),
+]
+
+
+@pytest.mark.parametrize("text,span,value,value_max,unit,approx", FIGURES)
+def test_find_quantities(check_quantity, text, span, value, value_max, unit, approx):
+    check_quantity(text, span, value, value_max, unit, approx)
+
+
+@pytest.mark.parametrize("text,figures", [
+    # a change then a level, far apart in size: two figures, not a range
+    ("gold fell $12 to $1,780 an ounce", [(12, None, "USD"), (1780, None, "USD per oz")]),
+    ("the index fell 30 to 2,950", [(30, None, None), (2950, None, None)]),
+    # ranges stay ranges
+    ("prices rose 5 to 10 percent", [(5, 10, "percent")]),
+    ("it costs $20 to $30", [(20, 30, "USD")]),
+    # "5ft 9in": two figures, feet then inches
+    ("he is 5ft 9in tall", [(5, None, "ft"), (9, None, "inch")]),
+])
+def test_figure_sequences(text, figures):
+    assert [(q.value, q.value_max, q.unit) for q in find_quantities(text)] == figures
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's budget is N10 trillion",  # a currency sign we do not read: no bare "trillion"
+    "the Hundred Years' War",
+    "the 400m hurdles final",  # a race distance stays in metres, and counts no hurdles
+    "a 4K screen",
+    "streams in 1080p",
+    "at 5p.m. on Friday",
+    "published on 21.06.2025",
+    "scores to dozens of films",
+    "a five-year plan", "a 24-hour strike", "a 45-year-old man",
+])
+def test_not_these_figures(text):
+    found = [(text[q.start:q.end], q.value, q.unit) for q in find_quantities(text)]
+    if "hurdles" in text:
+        assert [(v, u) for _, v, u in found] == [(400, "m")]
+    elif "dozens" in text:
+        assert [(span, v, u) for span, v, u in found] == [("dozens", 12, None)]
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize("ours,gold,ok", [
+    ("CNY", "chinese yuan", True), ("INR", "rupee", True), ("INR", "indian rupee", True),
+    ("RUB", "russian ruble", True), ("tonne", "metric ton", True), ("ton", "ton", True),
+    ("penny", "penny", True), ("CHF", "swiss franc", True), ("UAH", "ukrainian hryvnia", True),
+    ("tonne", "ton", False), ("CNY", "japanese yen", False),
+])
+def test_bench_names_our_units_in_cqe_vocabulary(ours, gold, ok):
+    assert units_match(ours, gold) is ok
+
+
+# -- on the real model ------------------------------------------------------------
+
+
+def _claims(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.storyline_published = "2025-07-05"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.storyline_claims
+
+
+CLAIMS = [
+    # (sentence, [(value, value_max, unit)])
+    ("A 10,000-strong crowd gathered outside.", [(10_000, None, "crowd")]),
+    ("The 150-seat chamber approved the bill.", [(150, None, "seat")]),
+    ("Scientists found 1,500 new species.", [(1500, None, "species")]),
+    ("Ties between the two peoples are close.", [(2, None, "people")]),
+    ("Only one survived the crash.", [(1, None, "")]),
+    ("At least one general was killed today.", [(1, None, "general")]),
+    ("The Premier League fined the club 12 times.", [(12, None, "times")]),
+    ("The next day 300 people gathered in the square.", [(300, None, "person")]),
+    ("Last week 12 were arrested.", [(12, None, "")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", CLAIMS)
+def test_claims(nlp, text, expected):
+    got = [(c.value, c.value_max, c.unit) for c in _claims(nlp, text)]
+    assert len(got) == len(expected), got
+    for (v, vm, u), (ev, evm, eu) in zip(got, expected):
+        assert (v, vm, u) == (pytest.approx(ev), evm, eu)
+
+
+NOT_CLAIMS = [
+    "On the one hand, the deal helps exporters.",
+    "At one point the queue stretched around the block.",
+    "Nobody will undermine it in one way or another.",
+    "It was a night like the one Solvik lived through.",  # a pronoun "one" before a name
+    "This one is different.",
+    "The talks within the Normandy Four resumed.",  # a number word in a name
+    "He criticised the Nord Stream 2 project.",  # a name's number before a singular noun
+    "The COP 26 conference opened in Glasgow.",
+    "He wore No. 12 for the club.",
+    "It was the best day of the war, on day 100.",
+    "The war entered its third week.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(nlp, text):
+    assert [(c.text, c.value) for c in _claims(nlp, text)] == []
+
+
+CLAIMANTS = [
+    # (sentence(s), figure text, claimant)
+    ("The city administration said 1,450 residents were evacuated. Between 20 and 30 buildings "
+     "were damaged, according to its preliminary estimate.", "Between 20 and 30 buildings", "city administration"),
+    ("About 40 people died, according to figures from the Health Ministry.", "About 40 people", "Health Ministry"),
+    ("The results of our work show that two-thirds are payments for imports.", "two-thirds", None),
+    ("The economy added 263,000 jobs in November.", "263,000 jobs", None),
+    ("Officials said the economy added 263,000 jobs.", "263,000 jobs", "Officials"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,figure,claimant", CLAIMANTS)
+def test_claimant_of_a_document_or_a_verb_of_adding(nlp, text, figure, claimant):
+    claims = {c.text: c for c in _claims(nlp, text)}
+    assert figure in claims, list(claims)
+    got = claims[figure].claimant
+    assert (got is None and claimant is None) or (got is not None and claimant is not None
+                                                   and claimant.lower() in got.lower()), got
