@@ -33,6 +33,8 @@ FIGURES = [
     ("shipped 300 tons of grain", "300 tons", 300, None, "ton", None),
     ("shipped 300 tonnes of grain", "300 tonnes", 300, None, "tonne", None),
     ("pumps 100,000 bpd", "100,000 bpd", 100_000, None, "barrel per day", None),
+    ("a 1½-mile walk", "1½-mile", 1.5, None, "mile", None),
+    ("about ¾ of voters", "about ¾", 0.75, None, None, "about"),
 ]
 
 
@@ -108,6 +110,10 @@ CLAIMS = [
     ("The Premier League fined the club 12 times.", [(12, None, "times")]),
     ("The next day 300 people gathered in the square.", [(300, None, "person")]),
     ("Last week 12 were arrested.", [(12, None, "")]),
+    # a bare four-digit count the tagger calls a DATE
+    ("He sent 2000 troops to the border.", [(2000, None, "troop")]),
+    ("The 2022 budget ran to 2000 pages.", [(2000, None, "page")]),
+    ("Casualties: 14 Killed in the night.", [(14, None, "")]),  # a label, not a ratings list
 ]
 
 
@@ -132,6 +138,14 @@ NOT_CLAIMS = [
     "He wore No. 12 for the club.",
     "It was the best day of the war, on day 100.",
     "The war entered its third week.",
+    # years before a plural noun after a determiner or a time preposition
+    "The 2019 elections were close.",
+    "In 2019 elections were held early.",
+    "By 2030 emissions must fall.",
+    "Its 2021 results disappointed.",
+    # a mark in a ratings list, a ranking
+    "Marcus Dell: 7 Ran the midfield all game.",
+    "The world number one lost in Paris.",
 ]
 
 

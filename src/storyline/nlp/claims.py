@@ -102,7 +102,9 @@ def _yearlike(value: float, low: int = 1800) -> bool:
 
 # A preposition of time before a bare four-digit number makes an older year a year too
 # ("in 1907", "between 1600 and 1900").
-_YEAR_PREPOSITIONS = {"in", "since", "between", "from", "until", "till", "before", "after", "during"}
+_YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "last", "next", "every",
+                     "each", "whose", "my", "your"}
+_YEAR_PREPOSITIONS = {"in", "since", "between", "from", "until", "till", "before", "after", "during", "by"}
 
 
 def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -114,7 +116,12 @@ def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if not _yearlike(q.value, low) or (q.value_max is not None and not _yearlike(q.value_max, low)):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
-    # "2000 troops" is a count; "in 2016", "the 2019 season" are years.
+    # "2000 troops" is a count; "in 2016", "the 2019 season" are years, and so are "the 2019
+    # elections", "its 2021 results", "in 2019 elections were held": a determiner or a time
+    # preposition before a year-like number makes it a year even before a plural noun.
+    if lead is not None and (lead.lower_ in _YEAR_PREPOSITIONS or lead.lower_ in _YEAR_DETERMINERS
+                             or lead.tag_ == "POS"):
+        return True
     return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.pos_ == "NOUN")
 
 
@@ -144,6 +151,9 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     # figure counts the noun after it when that noun is plural
     counts_next = first.dep_ == "nummod" and first.head.i > span[-1].i and first.head.tag_ in ("NNS", "NNPS")
     if q.words:
+        if prev is not None and prev.lower_ in ("number", "no", "no.") and q.unit is None \
+                and not counts_next and q.value < 100:
+            return True  # "the world number one", "No one seed"
         # "the Normandy Four", "the Big Three": a capitalised number word in a name
         return (prev is not None and first.is_title and first.i > first.sent.start and prev.is_title
                 and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next)
@@ -217,6 +227,20 @@ def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
         if nxt.is_title and after is not None and after.pos_ in ("VERB", "AUX"):
             return True  # "the one Solvik lived through": a name then its verb
     return tok.dep_ != "nummod"
+
+
+def _is_rating(q: Quantity, doc: Doc, span: Span) -> bool:
+    """ "Ander Bell: 7 Ran the midfield ...": a mark given to a named person in a ratings list."""
+    if q.unit or q.currency or q.approx or q.value_max is not None or q.value > 10 or span.start < 2:
+        return False
+    colon = doc[span.start - 1]
+    if colon.text != ":":
+        return False
+    label = [t for t in doc[colon.sent.start:colon.i]]
+    if not (1 <= len(label) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in label)):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or nxt.is_title or nxt.is_punct
 
 
 def _is_rank(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -524,13 +548,17 @@ def extract_claims(doc: Doc) -> list[Claim]:
     previous: tuple[str | None, Token | None, int] | None = None  # unit, its change verb, sentence
     for q in find_quantities(text_of(doc)):
         number = (q.number_start, q.number_end)
-        if any(_overlaps(number, d) for d in dates):
-            continue
         span = _tokens(doc, q.number_start, q.number_end)
         if span is None or len(span) == 0:
             continue
+        overlapping = [d for d in dates if _overlaps(number, d)]
+        # a date, unless the "date" is just this bare number counting a plural noun: the
+        # tagger's DATE in "sent 2000 troops" is a count (our year test decides)
+        if overlapping and not (all(d == number for d in overlapping) and q.value_max is None
+                                and not _is_year(q, doc, span)):
+            continue
         if _is_year(q, doc, span) or _is_age(q, doc, span) or _is_identifier(q, doc, span) \
-                or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span):
+                or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span):
             continue
         unit = q.unit
         end = q.end

@@ -80,10 +80,19 @@ def words_to_number(text: str) -> float | None:
 def parse_digits(text: str) -> float | None:
     """The value of a digit string ("1,450", "2.5", "−3", ".001"), or None."""
     cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-").strip()
+    vulgar = VULGAR_FRACTIONS.get(cleaned[-1:]) if cleaned else None
+    if vulgar is not None:  # "1½", "¾"
+        whole = cleaned[:-1]
+        if not whole:
+            return vulgar
+        cleaned = whole
     try:
-        return float(cleaned)
+        return float(cleaned) + (vulgar or 0.0)
     except ValueError:
         return None
+
+
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 CURRENCY_PREFIX = {

@@ -54,7 +54,7 @@ def _alternation(keys) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?[½¼¾⅓⅔]?|\.\d+|[½¼¾⅓⅔]"
 _SCALE_WORDS = "|".join(list(SCALES) + ["dozen"])
 _WN_ATOM = rf"(?:{WORD_NUMBER}|{_SCALE_WORDS})"
 # "two-thirds of", "a quarter of", "half of the": fractions of a whole
