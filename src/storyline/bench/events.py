@@ -28,6 +28,9 @@ from ..nlp.event_typer import doc_features, fit_typer, main_event, span_features
 # Chosen on the dev folds: the data codes appeals (REQUEST) with statements and
 # sanctions / reduced relations (SANCTION) as verbal conflict; a negated event of any
 # type ("will not release", "did not accept") reads as verbal conflict (a refusal).
+# Following CAMEO: a demand (REQUEST of kind "demand", CAMEO 10) is verbal conflict; a
+# future or hypothetical material event is an intent (CAMEO 03 "express intent to
+# cooperate / to yield" = verbal cooperation; CAMEO 13 "threaten" = verbal conflict).
 PENTACLASS = {
     "STATEMENT": 0, "REQUEST": 0,
     "CONSULT": 1, "AGREE": 1, "SUPPORT": 1,
@@ -39,12 +42,24 @@ NO_EVENT_CLASS = 0  # a sentence with no coded event is most often a plain state
 NEGATED_CLASS = 3
 
 
+MATERIAL_COOPERATION = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+DEMAND_CLASS = 3
+
+
 def pentaclass(event: Event | None) -> int:
     """The CAMEO pentaclass of a sentence's main event."""
     if event is None:
         return NO_EVENT_CLASS
     if event.mode == "negated":
         return NEGATED_CLASS
+    if event.type == "REQUEST" and event.meta.get("kind") == "demand":
+        return DEMAND_CLASS
+    if event.mode in ("future", "hypothetical"):
+        if event.type in MATERIAL_COOPERATION:
+            return 1
+        if event.type in MATERIAL_CONFLICT:
+            return 3
     return PENTACLASS.get(event.type, NO_EVENT_CLASS)
 
 # CASE 2021 task 2 (ACLED sub-types and the "unseen" types) -> our types; OTHER = none of ours.
@@ -266,7 +281,8 @@ def bench_conflibert(nlp, root: Path, work: Path | None = None, embeddings: bool
         preds.append(pentaclass(main_event(doc._.storyline_events or [], doc)))
     out = ["## ConfliBERT CAMEO pentaclass (train.tsv, 5 folds by line index mod 5)", "",
            "Our types -> classes: " + ", ".join(f"{k} {v}" for k, v in PENTACLASS.items())
-           + "; negated event -> 3; no event -> 0.", "",
+           + "; negated event -> 3; REQUEST of kind demand -> 3; future/hypothetical "
+           "AID, COOPERATE, CONCEDE, RETREAT -> 1 and ASSAULT, COERCE, MOBILIZE, PROTEST -> 3; no event -> 0.", "",
            "| split | sentences | macro-F1 | accuracy | ConfliBERT macro-F1 |", "|---|---:|---:|---:|---:|"]
     for label, folds in (("dev folds 0-2 (lexicon tuned here)", DEV_FOLDS), ("held-out folds 3-4", TEST_FOLDS)):
         idx = [i for i in range(len(gold)) if i % N_FOLDS in folds]

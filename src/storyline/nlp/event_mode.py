@@ -10,7 +10,11 @@ from .event_dates import year_of
 _HYPOTHETICAL_AUX = frozenset("could would might may should can".split())
 _FUTURE_AUX = frozenset("will shall 'll wo".split())
 # Governing verbs that put their complement in the future ("plans to meet").
-_FUTURE_GOVERNORS = frozenset("plan intend expect schedule prepare aim set go due".split())
+_FUTURE_GOVERNORS = frozenset("plan intend expect schedule prepare aim set go due "
+                              "willing ready prepared eager determined poised".split())
+# Governing verbs under which the event did not (or will not) happen ("failed to reach a deal",
+# "cancelled a planned visit").
+_NEGATING_GOVERNORS = frozenset("fail cancel postpone scrap shelve".split())
 # Governing verbs that make their complement hypothetical ("considering sending troops").
 _HYPOTHETICAL_GOVERNORS = frozenset("consider propose want hope wish weigh mull".split())
 _FUTURE_MODIFIERS = frozenset("upcoming planned proposed next future expected scheduled possible potential".split())
@@ -43,6 +47,8 @@ def event_mode(trigger: Token, governor: Token | None = None, event_date: str | 
         trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
     ):
         return "negated"
+    if any(t.lemma_.lower() in _NEGATING_GOVERNORS for t in toks[1:]):
+        return "negated"
     if lowers & _HYPOTHETICAL_AUX and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
         return "hypothetical"
     # "if Russia attacks": a conditional mark on the clause or any clause above it.
@@ -56,7 +62,10 @@ def event_mode(trigger: Token, governor: Token | None = None, event_date: str | 
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
         return "future"
-    if any(t.lemma_ in _FUTURE_GOVERNORS and t.i != trigger.i for t in toks[1:]):
+    # "plans to meet", "is ready to withdraw": the governor takes the event as its complement
+    # (not "tried to set off bombs", where "set" is the verb itself).
+    if any(t.lemma_ in _FUTURE_GOVERNORS and t.i != trigger.i and prev.dep_ == "xcomp" and prev.head.i == t.i
+           for prev, t in zip(toks, toks[1:])):
         return "future"
     if any(c.dep_ in ("amod", "compound") and c.lower_ in _FUTURE_MODIFIERS for c in trigger.children):
         return "future"

@@ -29,11 +29,17 @@ from .dates import anchor_timex, article_date, event_date
 from .event_dates import fallback_timexes
 from .event_lexicon import (
     ABSTRACT,
+    ALLEGATIONS,
+    ENVOYS,
     FORCES,
     LABOUR_STRIKE_MODIFIERS,
     LEXICON_PATH,
     MATERIEL,
+    MEETABLE,
     METAPHOR_MODIFIERS,
+    NAME_LABELS,
+    PUBLICATIONS,
+    STATEMENT_DOCUMENTS,
     WEAPONS,
     Trigger,
     load_lexicon,
@@ -62,12 +68,37 @@ _BLOCKABLE = frozenset("package aid resolution measure sanction bid move accessi
                        "nomination appointment sale transfer loan fund tranche".split())
 
 
+# Governing verbs that withdraw aid (a reduction of relations: SANCTION) or ease a sanction (CONCEDE).
+_CUTTING = frozenset("reduce cut slash withhold halt stop suspend freeze end curtail".split())
+_EASING = frozenset("lift remove ease repeal drop scrap end relax waive loosen".split())
+_TRUCES = frozenset("ceasefire cease-fire truce armistice".split())
+_LEVIES = frozenset("tariff duty tax levy ban sanction embargo restriction quota".split())
+# Verbs that hand the event to a trigger noun object ("approved the deployment").
+_APPROVING = frozenset("approve authorize authorise order endorse".split())
+_CONFLICT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
+_HOSTS = frozenset("refugee migrant asylum-seeker evacuee".split())
+# Verbs that are events only with one of these objects (verb, objects) -> type.
+_VERB_OBJECT = {
+    "open": (frozenset("border crossing corridor airspace port".split()), "CONCEDE"),
+    "close": (frozenset("border crossing airspace port embassy consulate".split()), "COERCE"),
+    "breach": (_TRUCES, "ASSAULT"),
+    "strengthen": (frozenset("force troop presence contingent garrison".split()), "MOBILIZE"),
+    "contribute": (frozenset("troop soldier force fund money personnel aid".split()), "AID"),
+    "reduce": (_LEVIES, "CONCEDE"),
+    "cut": (_LEVIES, "CONCEDE"),
+    "lower": (_LEVIES, "CONCEDE"),
+    "scrap": (_LEVIES, "CONCEDE"),
+}
+
+
 @dataclass
 class _Hit:
     trigger: Token
     type: str
     governor: Token | None  # the light verb whose object the trigger is, if any
     entry: Trigger
+    kind: str | None = None  # a finer kind kept in meta["kind"] ("demand")
+    demanded: str | None = None  # for a "must" demand: the type of the demanded event
 
 
 def _lookup(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Trigger | None:
@@ -77,14 +108,48 @@ def _lookup(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Trigger | No
         pos, other = "NOUN", "VERB"
     else:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     entry = lexicon.get((lemma, pos))
-    if entry is None and tok.pos_ != "PROPN":
-        # Why: the small model often mis-tags "strikes"/"shelling" between noun and verb.
+    if entry is None and tok.pos_ != "PROPN" and not (pos == "VERB" and _object(tok) is not None) \
+            and not (pos == "NOUN" and any(c.dep_ in ("det", "poss") for c in tok.children)):
+        # Why: the small model often mis-tags "strikes"/"shelling" between noun and verb
+        # (but a verb with a direct object is a verb: "dealing a blow" is no deal, and a noun
+        # with a determiner a noun: "meet these targets").
         entry = lexicon.get((lemma, other))
         if entry is not None and pos == "VERB" and not entry.light and entry.pos == "NOUN":
             entry = None if tok.tag_ in ("VBZ", "VBP") and lemma != tok.lower_ else entry
     return entry
+
+
+def _lemma(tok: Token) -> str:
+    """The lowercase lemma; "cease-fire", split by the tokenizer, is read as one word."""
+    if tok.lower_ == "fire" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+            and tok.doc[tok.i - 2].lower_ == "cease":
+        return "cease-fire"
+    return tok.lemma_.lower()
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun is the object of ("expressed condolences", "and sympathy" through a conjunct)."""
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def _yields_to_object(verb: Token, lexicon: dict[tuple[str, str], Trigger]) -> bool:
+    """A verb whose object noun carries the event for it ("offering condolences" is a comment,
+    "claimed responsibility" an acknowledgement): the verb is then no trigger of its own."""
+    obj = _object(verb)
+    if obj is None:
+        return False
+    entry = lexicon.get((_lemma(obj), "NOUN"))
+    if entry is None or entry.light:
+        return False
+    if verb.lemma_.lower() in _APPROVING and not entry.governors:
+        return True
+    return entry.type == "STATEMENT" and (not entry.governors or verb.lemma_.lower() in entry.governors) \
+        or verb.lemma_.lower() in entry.governors
 
 
 def _prep_target(tok: Token) -> Token | None:
@@ -123,11 +188,19 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
         return None
     if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD"):  # "Russia-backed forces"
         return None
+    if tok.ent_type_ in NAME_LABELS:
+        return None  # a word of a name: "Amnesty International", "Alliance For Change"
     entry = _lookup(tok, lexicon)
     if entry is None:
-        return None
-    lemma = tok.lemma_.lower()
+        return _verb_object_hit(tok)
+    lemma = _lemma(tok)
     if entry.preps and not _has_prep(tok, entry.preps):
+        return _verb_object_hit(tok)  # "cut tariffs" without "off"
+    if entry.governors:
+        gov = _governing_verb(tok)
+        if gov is None or gov.lemma_.lower() not in entry.governors:
+            return None
+    if entry.pos == "VERB" and not entry.light and tok.pos_ in ("VERB", "AUX") and _yields_to_object(tok, lexicon):
         return None
     if entry.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children):
         return None  # "declined to comment" reports silence, not a rejection
@@ -141,7 +214,12 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
         if lemma in _GIVING_VERBS and (olemma in MATERIEL or olemma in WEAPONS):
             return _Hit(tok, "AID", None, entry)
         if lemma == "send" and olemma in FORCES:
+            if _peacekeeping(tok):
+                return _Hit(tok, "AID", None, entry)
             return _Hit(tok, "MOBILIZE", None, entry)
+        if lemma in _GIVING_VERBS and olemma in ("team", "group", "shipment", "convoy", "consignment") and any(
+                _lemma(t) in MATERIEL for t in obj.subtree):
+            return _Hit(tok, "AID", None, entry)  # "sent a team of medical experts"
         if lemma in _GIVING_VERBS and (obj.ent_type_ == "MONEY" or olemma in _MONEY):
             return _Hit(tok, "AID", None, entry)
         return None  # a trigger noun object carries the event itself
@@ -176,7 +254,103 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in ("worker", "employee", "union", "teacher", "doctor", "miner"):
             type_ = "PROTEST"
+    type_ = _refine(tok, lemma, type_, entry)
+    if type_ is None:
+        return None
     return _Hit(tok, type_, None, entry)
+
+
+def _refine(tok: Token, lemma: str, type_: str, entry: Trigger) -> str | None:
+    """Object- and governor-dependent readings of a trigger (None: no event after all)."""
+    obj = _object(tok) if tok.pos_ in ("VERB", "AUX") else None
+    olemma = _lemma(obj) if obj is not None else None
+    if type_ == "REJECT" and tok.pos_ in ("VERB", "AUX") and (
+            olemma in ALLEGATIONS or (lemma == "deny" and any(c.dep_ == "ccomp" for c in tok.children))):
+        return "STATEMENT"  # "denied the charges", "denied that ...": a denial (CAMEO 016)
+    if lemma == "agree" and tok.pos_ in ("VERB", "AUX") and not any(c.dep_ == "xcomp" for c in tok.children) \
+            and not _has_prep(tok, frozenset({"to", "on", "upon"})) \
+            and (any(c.dep_ == "ccomp" for c in tok.children) or _has_prep(tok, frozenset({"with"}))):
+        return "STATEMENT"  # "said they agree with the report": an opinion, not an accord
+    if lemma == "meet" and olemma in MEETABLE:
+        return "CONCEDE" if olemma == "demand" else None  # "meet the targets" / "met the demands"
+    if lemma == "violate" and obj is not None and (olemma in _TRUCES or any(
+            c.dep_ in ("compound", "amod") and _lemma(c) in _TRUCES for c in obj.children)):
+        return "ASSAULT"  # a ceasefire violation is fighting, not an accusation
+    if lemma in ("release", "issue", "publish") and olemma in STATEMENT_DOCUMENTS:
+        return "STATEMENT"  # "released a statement"
+    if lemma in ("release", "issue", "publish") and olemma in PUBLICATIONS:
+        return None  # "released the report": a publication, not a prisoner release
+    if lemma == "accept" and olemma == "demand":
+        return "CONCEDE"  # acceding to demands (CAMEO 083)
+    if lemma == "accept" and olemma in _HOSTS:
+        return "AID"  # taking in refugees (CAMEO 075)
+    if type_ == "SANCTION" and tok.pos_ in ("VERB", "AUX") and lemma != "cut" and olemma in _LEVIES:
+        return "CONCEDE"  # "suspended the tax", "froze the sanctions": an easing
+    if lemma == "expel" and olemma in ENVOYS:
+        return "SANCTION"  # expelling diplomats reduces relations (CAMEO 16)
+    if type_ == "MOBILIZE" and _peacekeeping(tok):
+        return "AID"  # a peacekeeping deployment (CAMEO 074)
+    if tok.pos_ in ("NOUN", "PROPN") and (gov := _governing_verb(tok)) is not None:
+        glemma = gov.lemma_.lower()
+        if type_ == "AID" and glemma in _CUTTING:
+            return "SANCTION"  # "reduced military aid"
+        if type_ == "SANCTION" and glemma in _EASING:
+            return "CONCEDE"  # "removed the sanctions"
+        if type_ == "SUPPORT" and lemma == "support" and glemma in _GIVING_VERBS:
+            return "AID"  # "provided support for the installation of latrines"
+    return type_
+
+
+def _claims_own_act(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> bool:
+    """ "X claimed (that) they/it did <event>": a claim of one's own act (CAMEO 015, a statement)."""
+    if tok.lemma_.lower() != "claim" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for comp in tok.children:
+        if comp.dep_ != "ccomp":
+            continue
+        subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("they", "it", "he", "she", "we") \
+                and _classify(comp, lexicon) is not None:
+            return True
+    return False
+
+
+def _is_obligation(tok: Token) -> bool:
+    """A verb under "must" whose subject is someone else ("X must withdraw"; not "we must")."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in ("i", "we", "you", "one")
+
+
+def _peacekeeping(tok: Token) -> bool:
+    return any(t.lemma_.lower().startswith("peacekeep") for t in tok.subtree)
+
+
+def _demand_kind(hit: _Hit, lexicon: dict[tuple[str, str], Trigger]) -> str | None:
+    """A request for punitive action ("called for sanctions against China") is a demand (CAMEO 10)."""
+    if hit.type != "REQUEST" or hit.entry.kind:
+        return hit.entry.kind if hit.type == hit.entry.type else None
+    for c in hit.trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                entry = lexicon.get((_lemma(g), "NOUN"))
+                if g.dep_ == "pobj" and entry is not None and entry.type in _CONFLICT_TYPES:
+                    return "demand"
+    return None
+
+
+def _verb_object_hit(tok: Token) -> _Hit | None:
+    """Verbs outside the lexicon that are events with particular objects ("opened its borders")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    rule = _VERB_OBJECT.get(tok.lemma_.lower())
+    obj = _object(tok)
+    if rule is None or obj is None or _lemma(obj) not in rule[0]:
+        return None
+    return _Hit(tok, rule[1], None, Trigger(tok.lemma_.lower(), "VERB", rule[1]))
 
 
 def _governor(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Token | None:
@@ -186,7 +360,7 @@ def _governor(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Token | No
         head = head.head
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         entry = lexicon.get((head.head.lemma_.lower(), "VERB"))
-        if entry is not None and entry.light:
+        if entry is not None and (entry.light or _yields_to_object(head.head, lexicon)):
             return head.head
         if entry is None:
             return head.head  # any governing verb lends its subject ("began an offensive")
@@ -198,10 +372,19 @@ def sentence_hits(sent: Span, lexicon: dict[tuple[str, str], Trigger]) -> list[_
     hits: list[_Hit] = []
     for tok in sent:
         hit = _classify(tok, lexicon)
+        if hit is None and _claims_own_act(tok, lexicon):
+            # "the Houthis claimed that they had attacked the airport": acknowledging one's own act
+            hit = _Hit(tok, "STATEMENT", None, Trigger(tok.lemma_.lower(), "VERB", "STATEMENT"), "claim")
+        if _is_obligation(tok):
+            # "Turkey must mediate", "the oppression must end": what someone demands of another
+            demanded = hit.type if hit is not None else None
+            hit = _Hit(tok, "REQUEST", None, Trigger(tok.lemma_.lower(), "VERB", "REQUEST"), "demand", demanded)
         if hit is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
             hit.governor = _governor(tok, lexicon)
+        if hit.kind is None:
+            hit.kind = _demand_kind(hit, lexicon)
         hits.append(hit)
     by_index = {h.trigger.i: h for h in hits}
     kept: list[_Hit] = []
@@ -261,6 +444,10 @@ def _event_from_hit(doc: Doc, sent: Span, hit: _Hit, index: EntityIndex, timexes
         target_tok = None
     actor_ref, target_ref = entity_ref(actor_tok, index), entity_ref(target_tok, index)
     meta: dict = {"trigger": tok.text, "trigger_span": [tok.idx, tok.idx + len(tok.text)], "evidence": "sentence"}
+    if hit.kind:
+        meta["kind"] = hit.kind
+    if hit.demanded:
+        meta["demanded_type"] = hit.demanded
     if tok.pos_ not in ("NOUN", "PROPN") and meta_instrument:
         meta["instrument"] = meta_instrument
     actor, actor_meta = _ref_fields(actor_ref)
