@@ -35,6 +35,11 @@ FIGURES = [
     ("pumps 100,000 bpd", "100,000 bpd", 100_000, None, "barrel per day", None),
     ("a 1½-mile walk", "1½-mile", 1.5, None, "mile", None),
     ("about ¾ of voters", "about ¾", 0.75, None, None, "about"),
+    # lower-cased text keeps its currencies and counts
+    ("the deal is worth us$1.7 billion", "us$1.7 billion", 1.7e9, None, "USD", None),
+    ("fined rs 50,000", "rs 50,000", 50_000, None, "INR", None),
+    ("raised usd 50 million", "usd 50 million", 5e7, None, "USD", None),
+    ("the app has 1.2b users", "1.2b", 1.2e9, None, None, None),
 ]
 
 
@@ -61,13 +66,15 @@ def test_figure_sequences(text, figures):
     "Nigeria's budget is N10 trillion",  # a currency sign we do not read: no bare "trillion"
     "the Hundred Years' War",
     "the 400m hurdles final",  # a race distance stays in metres, and counts no hurdles
-    "a 4K screen",
+    "a 4K screen", "streams 4k video",
     "streams in 1080p",
     "at 5p.m. on Friday",
     "published on 21.06.2025",
     "scores to dozens of films",
     "a five-year plan", "a 24-hour strike", "a 45-year-old man",
 ])
+
+
 def test_not_these_figures(text):
     found = [(text[q.start:q.end], q.value, q.unit) for q in find_quantities(text)]
     if "hurdles" in text:
@@ -76,6 +83,11 @@ def test_not_these_figures(text):
         assert [(span, v, u) for span, v, u in found] == [("dozens", 12, None)]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize("text,unit", [("try 5 times", "times"), ("TRY 5 million", "TRY"), ("rub 2 spoons", None)])
+def test_currency_codes_that_are_words_are_upper_case_only(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]
 
 
 @pytest.mark.parametrize("ours,gold,ok", [

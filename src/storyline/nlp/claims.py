@@ -157,7 +157,7 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         # "the Normandy Four", "the Big Three": a capitalised number word in a name
         return (prev is not None and first.is_title and first.i > first.sent.start and prev.is_title
                 and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next)
-    if re.search(r"(?:\bNos?|\bNr|#)\.?[ \u00a0]?$", text_of(doc)[max(0, span.start_char - 5):span.start_char]):
+    if re.search(r"(?:\bNos?\.?|\bnos?\.|\bN[Rr]\.?|#)[ \u00a0]?$", text_of(doc)[max(0, span.start_char - 5):span.start_char]):
         return True  # "No. 12", "Nos 3 and 4", "#5"
     if prev is not None:
         if prev.lower_ in IDENTIFIER_WORDS and not q.unit:

@@ -114,6 +114,15 @@ CURRENCY_PREFIX = {
     "CZK": "CZK", "HUF": "HUF", "RON": "RON", "BGN": "BGN", "KZT": "KZT", "₸": "KZT", "GEL": "GEL",
     "₾": "GEL", "BYN": "BYN", "MDL": "MDL", "IRR": "IRR",
 }
+# Lower-cased text ("us$2 billion", "rs 500", "usd 50 million"): the same prefixes in lower
+# case, except codes that are also words or names ("try", "ron", "gel") and "rm".
+for _prefix, _code in list(CURRENCY_PREFIX.items()):
+    _lower = _prefix.lower()
+    if _lower != _prefix and _lower not in CURRENCY_PREFIX and _lower not in ("try", "ron", "gel", "rm", "ps", "sr", "rub") \
+            and (len(_prefix) >= 3 or "$" in _prefix or _prefix in ("Rs",)):
+        CURRENCY_PREFIX[_lower] = _code
+del _prefix, _code, _lower
+
 # Currency named after the figure ("18 billion euros", "10.5 million Australian dollars").
 CURRENCY_WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",

@@ -100,6 +100,8 @@ _MASKS = [
     re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
 ]
+_SCREEN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:video|tv|tvs|screens?|displays?|resolution|monitors?|hdr|"
+                           r"camera|streaming|ultra|footage|content|quality|res)\b")
 _VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 # Periods inside a hyphenated modifier: not a figure for us ("a five-year plan").
 _HYPHEN_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "times", "way", "night",
@@ -265,10 +267,12 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
     if glued:
         g = glued.group(0)
         mag = magnitude(g, currency=bool(unit))
-        if g == "K" and not unit and value in (2, 4, 5, 6, 8) and not has_mag:
-            return None  # "4K", "8K": a screen resolution, not thousands
-        if mag is None and g == "m" and not unit and _COUNTED_AFTER.match(text, glued.end()):
-            mag = 1e6  # "2m people", "100m copies": millions of a counted thing, not metres
+        if g in ("K", "k") and not unit and value in (2, 4, 5, 6, 8) and not has_mag \
+                and (g == "K" or _SCREEN_AFTER.match(text, glued.end())):
+            return None  # "4K", "8k video": a screen resolution, not thousands
+        if mag is None and g in ("m", "b") and not unit and _COUNTED_AFTER.match(text, glued.end()):
+            # "2m people", "100m copies", "1.2b users": millions or billions of a counted thing
+            mag = 1e6 if g == "m" else 1e9
         if mag is None and g[-1:] in "23²³" and g[:-1]:
             pass
         if mag is not None:
