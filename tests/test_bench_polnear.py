@@ -82,6 +82,33 @@ def test_speaker_correct_by_name():
     assert speaker_correct(TEXT, q, gold)
 
 
+REL = 'Ivo Tannery, who said the bridge was closed, left. Olena Marchuk, a friend, who stayed, wept.'
+WHO = (REL.index("who"), REL.index("who") + 3)
+
+
+@pytest.mark.parametrize("speaker_span,strict,ok", [
+    ((0, 11), False, True),  # the antecedent just before the relative pronoun
+    ((0, 11), True, False),  # strict: the gold "who" itself must be overlapped
+    (WHO, True, True),
+    ((REL.index("Olena"), REL.index("Olena") + 13), False, False),  # another mention, not the antecedent
+])
+def test_relative_pronoun_source_stands_for_its_antecedent(speaker_span, strict, ok):
+    content = (REL.index("the bridge"), REL.index(", left"))
+    gold = GoldAttribution([content], [WHO], "who")
+    q = Quote("x", *content, "indirect", speaker="Someone Else", speaker_text=REL[speaker_span[0]:speaker_span[1]],
+              speaker_span=speaker_span)
+    assert speaker_correct(REL, q, gold, strict=strict) is ok
+
+
+def test_relative_pronoun_rule_needs_adjacency():
+    # "Olena Marchuk, a friend, who ...": the mention ends before an apposition, not before "who"
+    who2 = (REL.rindex("who"), REL.rindex("who") + 3)
+    gold = GoldAttribution([(who2[1] + 1, len(REL))], [who2], "who")
+    q = Quote("x", who2[1] + 1, len(REL), "indirect", speaker="Olena Marchuk", speaker_text="Olena Marchuk",
+              speaker_span=(REL.index("Olena"), REL.index("Olena") + 13))
+    assert not speaker_correct(REL, q, gold)
+
+
 def test_score_article_counts():
     sc = Scores()
     quotes = [Quote("the bridge was closed", *CONTENT, "indirect", speaker="Olena Marchuk",

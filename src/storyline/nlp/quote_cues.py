@@ -18,6 +18,7 @@ indicate testify assure counter retort object protest shout yell scream whisper 
 text inform advise affirm proclaim speculate recount describe call brand dub label term
 criticize criticise praise condemn denounce blast slam decry question wonder mention cite quote
 chime interject exclaim sigh laugh tout rail thunder hit fire muse point put agree disagree
+bark snap scoff mock gush marvel chant recite plead beg
 """.split())
 
 INDIRECT_CUES: frozenset[str] = SPEECH_CUES | frozenset("""
@@ -26,6 +27,14 @@ propose recommend demand threaten signal underline underscore highlight reason a
 accuse blame hint imply insist predict project calculate conclude learn realize realise
 understand doubt assume suspect contend determine rule decide vow swear pledge
 hop joke consider demonstrate
+""".split())
+
+# Verbs of belief, knowledge and evidence: a clause they govern inside another
+# speaker's reported words is that speaker's statement ("Cook said Carter
+# believes ..."), not a statement of their own subject.
+COGNITION_CUES: frozenset[str] = frozenset("""
+believe think hope hop fear feel know expect worry reckon guess figure learn realize realise understand
+doubt assume suspect consider show find determine decide want
 """.split())
 
 # Reported speech without a that-clause: (cue lemma, dependency of the content

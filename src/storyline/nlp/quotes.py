@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Quote
 from .extensions import ensure_extensions, text_of
-from .quote_cues import CONTENT_PATTERNS, INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
+from .quote_cues import COGNITION_CUES, CONTENT_PATTERNS, INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
 from .quote_marks import QuotedSpan, find_quoted, paragraphs, word_count
 from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
 
@@ -41,6 +41,11 @@ _FIRST_PERSON_WORDS = FIRST_PERSON | {"my", "our", "myself", "ourselves"}
 _FRAGMENT_PATH = {"dobj", "oprd", "attr", "acomp", "xcomp", "conj", "appos", "amod", "compound", "npadvmod",
                   "nsubj", "ccomp", "advcl", "dep"}
 MIN_DIRECT_WORDS = 4
+# "Trump: 'I'm the worst thing ...'", "Gillibrand on Hillary's Speeches: 'I Think She Will.'"
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*)(?:\s+[Oo]n\s[^:\n]{1,80})?:\s*"
+                    r"[\"'\u201c\u2018\u00ab]")
+_NOT_LABELS = {"update", "correction", "note", "transcript", "watch", "read", "video", "photo", "source", "quote",
+               "previously", "email", "breaking", "exclusive", "opinion", "analysis", "editorial"}
 _PATTERN_LEMMAS = {lemma for lemma, _ in CONTENT_PATTERNS}  # fewer words (and no sentence punctuation) = a fragment
 
 
@@ -57,6 +62,7 @@ class _Found:
     subject: Token | None = None
     speaker: Speaker | None = None
     inherited_from: "_Found | None" = None
+    label: bool = False  # the subject is a headline or transcript label ("Marchuk: '...'")
 
 
 # -- small pure helpers ------------------------------------------------------
@@ -212,12 +218,17 @@ class QuoteExtractor:
 
             cue = None
             colon = bool(before) and before[-1].text == ":"
+            label = self._headline_label(pi, q) if cue_after is None else None
+            if label is not None:
+                cue_before = None  # "Cruz: Trump Would Put Liberals On Court, 'I fear ...'"
             if cue_after is not None and (not colon or cue_before is None):
                 cue = cue_after
             elif cue_before is not None:
                 cue = cue_before
             f = _Found(q.start, self._end(q), "direct", [(q.start, self._end(q))], cue=cue)
-            if cue is not None:
+            if label is not None:
+                f.subject, f.label = label, True
+            elif cue is not None:
                 f.subject = self._subject(cue)
             elif colon:
                 # "Gingrich: ..." / "He put it this way:": the subject before the colon
@@ -241,6 +252,20 @@ class QuoteExtractor:
 
     def _starts_para(self, q: QuotedSpan, pi: int) -> bool:
         return self.text[self.paras[pi][0]:q.open].strip() == ""
+
+    def _headline_label(self, pi: int, q: QuotedSpan) -> Token | None:
+        """The speaker of a headline or transcript line "Name: '...'" / "Name on Topic: '...'":
+        the label's last word, when the quote comes after the label's colon."""
+        if pi < 0:
+            return None
+        lo = self.paras[pi][0]
+        m = _LABEL.match(self.text, lo, q.open + 1)
+        if m is None or m.end() > q.open + 1:
+            return None
+        toks = self._tokens(m.start(1), m.end(1))
+        if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or toks[-1].lower_ in _NOT_LABELS:
+            return None
+        return toks[-1]
 
     def _colon_subject(self, before: list[Token]) -> Token | None:
         for t in reversed(before):
@@ -275,7 +300,9 @@ class QuoteExtractor:
                     subj = self._subject(tok)
                     if subj is not None:
                         return _Found(q.start, q.end, "partial", [(q.start, q.end)], cue=tok, subject=subj)
-                return None
+                if tok.dep_ != "ccomp":
+                    return None
+                # "said he expected them to agree on 'the largest package'": the clause a cue reports
         return None
 
     # indirect speech ------------------------------------------------------------
@@ -342,6 +369,51 @@ class QuoteExtractor:
         return _Found(start, end, "indirect", [(start, end)], cue=tok, cue_text="according to",
                       subject=self._subject(tok))
 
+    def _attribute_unattributed(self, f: _Found, before: list[_Found]) -> None:
+        """A quote with no attribution of its own ("Not only can he win." standing
+        alone) continues the last attributed statement of its paragraph, or of the
+        paragraph before when it opens its own; else it is the words of the person
+        the sentence before is about (its subject, when that names someone)."""
+        pi = self._para_of(f.start)
+        opens = pi >= 0 and self.text[self.paras[pi][0]:f.start].strip(" \t\"'\u201c\u2018") == ""
+        paras = {pi, pi - 1} if opens else {pi}
+        for g in reversed(before):
+            gp = self._para_of(g.start)
+            if gp not in paras:
+                break
+            if g.subject is not None or g.inherited_from is not None:
+                f.inherited_from = g.inherited_from or g
+                f.cue = f.inherited_from.cue
+                return
+        sent_end = self._prev_sentence(f.start, paras)
+        if sent_end is None:
+            return
+        subj = next((c for c in sent_end.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not self._in_quote(c)), None)
+        if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.pos_ == "PROPN"
+                                 or subj.lower_ in ("he", "she", "they")):
+            f.subject = subj
+
+    def _prev_sentence(self, offset: int, paras: set[int]):
+        """The sentence ending before ``offset`` in one of the paragraphs ``paras``, if any."""
+        toks = self._tokens(max(0, offset - 1), offset)
+        if not toks:
+            return None
+        i = toks[0].i
+        sent = toks[0].sent
+        if sent.start_char >= offset - 1 or sent.end_char <= offset:
+            prev_i = sent.start - 1 if sent.start_char >= offset - 1 else i
+        else:
+            return None  # the quote is inside a sentence that began before it
+        while prev_i >= 0 and (self.doc[prev_i].is_space or self._in_quote(self.doc[prev_i])):
+            prev_i -= 1
+        if prev_i < 0:
+            return None
+        prev = self.doc[prev_i].sent
+        if self._para_of(prev.start_char) not in paras:
+            return None
+        return prev
+
     def _first_person(self, start: int, end: int) -> bool:
         return any(t.lower_ in _FIRST_PERSON_WORDS for t in self._tokens(start, end))
 
@@ -352,13 +424,22 @@ class QuoteExtractor:
         taken += [(s, e) for f in direct if f.kind == "direct" for s, e in f.parts]
         partial = [f for f in direct if f.kind == "partial"]
         indirect = self.indirect(taken)
+        # "Cook told the Times that Carter believes ...": a belief reported inside someone
+        # else's statement is part of that statement, not Carter's own
+        outer = [(f.start, f.end) for f in direct + indirect if f.kind != "partial"]
+        indirect = [f for f in indirect
+                    if not (f.cue is not None and f.cue.lemma_.lower() in COGNITION_CUES
+                            and any(s <= f.cue.idx < e and (s, e) != (f.start, f.end) for s, e in outer))]
         items = sorted([f for f in direct if f.kind == "direct"] + partial + indirect, key=lambda f: f.start)
+        for k, f in enumerate(items):
+            if f.kind == "direct" and f.subject is None and f.inherited_from is None:
+                self._attribute_unattributed(f, items[:k])
         quotes = []
         for f in items:
             if f.inherited_from is not None:
                 speaker = f.inherited_from.speaker
             elif f.subject is not None:
-                speaker = self.resolver.resolve(f.subject)
+                speaker = self.resolver.resolve(f.subject, as_name=f.label)
             else:
                 speaker = None
             f.speaker = speaker

@@ -18,13 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from .aliases import canonical_alias
 from .officeholders import canonical_place, canonical_role, holder
 from .entities import entity_id, normalise_name, propn_full_names
-from .quote_cues import ORG_NOUNS, ROLE_NOUNS
+from .quote_cues import INDIRECT_CUES, ORG_NOUNS, ROLE_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "punct"}
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "aide"}
 
 
@@ -63,7 +65,8 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp") and tok.head is not tok:
+        if (tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp")
+                or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head is not tok:  # "began by saying"
             if tok.dep_ == "relcl":
                 return tok.head
             tok = tok.head
@@ -117,6 +120,21 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, Speaker]] = []  # (char offset, speaker) in text order
         self.titled = self._titled_people()
         self.full_names = propn_full_names(doc)
+        self.gender = self._honorific_gender()
+
+    def _honorific_gender(self) -> dict[str, str]:
+        """Canonical person -> "m"/"f" where the article writes Mr./Mrs./Ms. before them."""
+        out: dict[str, str] = {}
+        for ent in self.doc.ents:
+            key = (ent.start_char, ent.end_char)
+            if key not in self.canon or self.canon[key][1] != "PERSON":
+                continue
+            first = ent[0] if ent[0].lower_.rstrip(".") in _HONORIFICS else (
+                self.doc[ent.start - 1] if ent.start > 0 else None)
+            g = _HONORIFICS.get(first.lower_.rstrip(".")) if first is not None else None
+            if g:
+                out.setdefault(self.canon[key][0], g)
+        return out
 
     # -- named entities --------------------------------------------------
     def _entity_at(self, span: Span) -> tuple[Span, str, str] | None:
@@ -183,21 +201,33 @@ class SpeakerResolver:
         return role, place
 
     # -- resolution --------------------------------------------------------
-    def resolve(self, tok: Token) -> Speaker:
-        """The speaker named by the subject token ``tok``."""
+    def resolve(self, tok: Token, as_name: bool = False) -> Speaker:
+        """The speaker named by the subject token ``tok`` (``as_name``: a capitalised
+        label such as a headline's "Marchuk:", read as a name whatever its tag)."""
         span = mention_span(tok)
+        if as_name and tok.pos_ != "PROPN" and not tok.ent_type_ and tok.lower_ not in ROLE_NOUNS | ORG_NOUNS:
+            words = [tok]
+            while words[0].i > 0 and words[0].nbor(-1).is_title and words[0].nbor(-1).i >= tok.sent.start:
+                words.insert(0, words[0].nbor(-1))
+            name = " ".join(t.text for t in words)
+            longer = self.full_names.get(name.casefold(), set()) if len(words) == 1 else set()
+            name = next(iter(longer)) if len(longer) == 1 else name
+            speaker = Speaker(" ".join(t.text for t in words), (words[0].idx, tok.idx + len(tok)),
+                              normalise_name(name), "PERSON")
+            return self._remember(speaker)
         speaker = Speaker(span.text, (span.start_char, span.end_char))
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
             speaker.text, speaker.span = tok.text, (tok.idx, tok.idx + len(tok))
-            if low in PERSON_PRONOUNS:
-                found = self._recent(tok.idx, {"PERSON"})
-            elif low in GROUP_PRONOUNS:
+            found = self._bound(tok)
+            if found is None and low in PERSON_PRONOUNS:
+                found = self._recent(tok.idx, {"PERSON"}, gender=_GENDER.get(low))
+            elif found is None and low in GROUP_PRONOUNS:
                 found = self._recent(tok.idx, {"ORG", "GPE", "NORP"}, speakers_only=True)
-            else:
-                found = None
             if found:
                 speaker.name, speaker.type = found
+                if low in _GENDER and found[0] not in self.gender:
+                    self.gender[found[0]] = _GENDER[low]
             return self._remember(speaker)
         ent = self._entity_at(span)
         if ent is not None and tok.lemma_.lower() in ORG_NOUNS and not (ent[0].start <= tok.i < ent[0].end) \
@@ -255,17 +285,62 @@ class SpeakerResolver:
                 speaker.name, speaker.type = found, "ORG"
         return self._remember(speaker)
 
+    def _bound(self, pron: Token) -> tuple[str, str] | None:
+        """The speaker a pronoun subject refers to when its clause is reported by a
+        compatible subject: "Rubio says he feels ...", "Dayton told AP that he thinks ...",
+        "Nine in 10 voters say they think ..." (he = Rubio, they = the voters)."""
+        low = pron.lower_
+        if low not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        verb = pron.head
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+                return None
+            outer = verb.head
+            subj = subject_of(outer)
+            verb = outer
+            if subj is None or subj.i == pron.i or subj.i > pron.i:
+                continue
+            if outer.lemma_.lower() not in INDIRECT_CUES:
+                continue
+            if subj.lower_ in FIRST_PERSON or subj.tag_ in ("WDT", "WP") and subj.head is outer:
+                return None
+            found = self._peek(subj)
+            if found is None:
+                return None
+            name, type_ = found
+            if low in PERSON_PRONOUNS:
+                if type_ != "PERSON" or self.gender.get(name, _GENDER[low]) != _GENDER[low]:
+                    return None
+            elif low == "it" and (type_ not in ("ORG", "GPE", "NORP") or subj.tag_ in ("NNS", "NNPS")):
+                return None
+            elif low in ("they", "them") and type_ == "PERSON":
+                return None
+            return found
+        return None
+
+    def _peek(self, tok: Token) -> tuple[str, str] | None:
+        """(name, type) ``tok`` resolves to, without remembering it as a speaker."""
+        n = len(self.speakers)
+        sp = self.resolve(tok)
+        del self.speakers[n:]
+        return (sp.name, sp.type) if sp.name and sp.type else None
+
     def _remember(self, speaker: Speaker) -> Speaker:
         self.speakers.append((speaker.span[0], speaker))
         return speaker
 
-    def _recent(self, offset: int, types: set[str], speakers_only: bool = False) -> tuple[str, str] | None:
+    def _recent(self, offset: int, types: set[str], speakers_only: bool = False,
+                gender: str | None = None) -> tuple[str, str] | None:
         """The most recent speaker or entity mention of ``types`` before the sentence
-        holding ``offset`` (or before ``offset`` when the sentence is the first to name one)."""
+        holding ``offset`` (or before ``offset`` when the sentence is the first to name one);
+        with ``gender``, people known to be of the other one are passed over."""
         cands: list[tuple[int, tuple[str, str]]] = [
             (pos, (sp.name, sp.type)) for pos, sp in self.speakers if sp.name and sp.type in types]
         if not speakers_only:
             cands += [(start, (name, type_)) for (start, _e), (name, type_) in self.canon.items() if type_ in types]
+        if gender:
+            cands = [c for c in cands if self.gender.get(c[1][0], gender) == gender]
         cands.sort(key=lambda c: c[0])
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         sent_start = span.sent.start_char if span is not None else offset
