@@ -57,6 +57,25 @@ TYPE_CASES = [
     ("The Dutch government praised the decision.", "SUPPORT"),
     ("Russia released 84 prisoners of war on Wednesday.", "CONCEDE"),
     ("Russian troops withdrew from Kherson in November 2022.", "RETREAT"),
+    # comments that are events of their own (CAMEO 01)
+    ("The minister expressed condolences to the families of the victims.", "STATEMENT"),
+    ("The rebels claimed responsibility for the bombing in Donetsk.", "STATEMENT"),
+    ("The Kremlin denied the accusations.", "STATEMENT"),
+    ("The Kremlin denied that its troops had shelled the town.", "STATEMENT"),
+    ("Officials said they agree with the report.", "STATEMENT"),
+    # readings that depend on the object or the governing verb
+    ("Latvia expelled two Russian diplomats.", "SANCTION"),
+    ("The United States reduced military aid to the army.", "SANCTION"),
+    ("The Treasury removed sanctions on the company.", "CONCEDE"),
+    ("The company lowered tariffs on steel.", "CONCEDE"),
+    ("The United Nations accepted the demands of the protesters.", "CONCEDE"),
+    ("Hungary opened its borders to refugees.", "CONCEDE"),
+    ("The two countries established diplomatic relations.", "SUPPORT"),
+    ("Both sides violated the ceasefire overnight.", "ASSAULT"),
+    ("The army sent 200 troops to serve as a peacekeeping force.", "AID"),
+    ("The court approved the extradition of the suspect.", "COOPERATE"),
+    ("The two ministers held discussions in Geneva.", "CONSULT"),
+    ("The agreement was signed after a four-day cease-fire.", "AGREE"),
 ]
 
 
@@ -74,6 +93,12 @@ NEGATIVES = [
     ("Military aid was discussed, according to the ministry.", "AGREE"),
     ("Russia-backed separatists held a rally.", "SUPPORT"),
     ("The weather in Odesa was warm and sunny.", None),
+    ("Amnesty International published a report on Tuesday.", None),  # a name, a publication
+    ("The ministry released its annual report.", "CONCEDE"),
+    ("The plan failed to meet its targets.", "CONSULT"),
+    ("The plan failed to meet its targets.", "ASSAULT"),
+    ("The attack dealt a severe blow to the government.", "AGREE"),
+    ("Thousands of Myanmar nationals have sought refuge in Mizoram.", "ASSAULT"),
 ]
 
 
@@ -96,6 +121,12 @@ MODE_CASES = [
     ("The Kremlin plans to hold talks with Ankara.", "CONSULT", "future"),
     ("Russia annexed Crimea in 2014.", "ASSAULT", "historical"),
     ("Russia attacked Kyiv overnight.", "ASSAULT", None),
+    ("The two sides failed to reach an agreement.", "AGREE", "negated"),
+    ("The president cancelled a planned visit to Paris.", "CONSULT", "negated"),
+    ("Honduras is willing to withdraw its troops from the border.", "RETREAT", "future"),
+    ("Britain said it will send humanitarian aid to Gaza.", "AID", "future"),
+    ("Militants tried to set off bombs near the market.", "ASSAULT", None),  # "set off" is no "set to"
+    ("The two countries established diplomatic relations in 1992.", "SUPPORT", "historical"),
 ]
 
 
@@ -178,3 +209,38 @@ def test_statement_from_quote_only_where_no_other_event(nlp):
     assert statements[0].actor == "Olena Testenko"
     assert statements[0].start <= first < statements[0].end
     assert [e.type for e in events if e.start <= second < e.end] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_demands_keep_their_kind(nlp):
+    (demand, release) = run(nlp, "Kyiv demanded the release of the prisoners.")
+    assert (demand.type, demand.meta["kind"], release.type) == ("REQUEST", "demand", "CONCEDE")
+    appeal = run(nlp, "The mayor urged residents to leave the city.")[0]
+    assert appeal.type == "REQUEST" and "kind" not in appeal.meta
+    (call, sanctions) = run(nlp, "The EU called for sanctions against the regime.")
+    assert call.meta["kind"] == "demand" and sanctions.type == "SANCTION"
+
+
+@pytest.mark.model
+def test_must_is_a_demand_of_someone_else(nlp):
+    (event,) = run(nlp, "The minister said Russia must withdraw its troops from the region.")
+    assert (event.type, event.meta["kind"], event.meta["demanded_type"]) == ("REQUEST", "demand", "RETREAT")
+    assert "REQUEST" not in [e.type for e in run(nlp, "We must defend our country.")]
+
+
+@pytest.mark.model
+def test_claim_of_own_act_is_a_statement_above_the_act(nlp):
+    events = run(nlp, "The rebels claimed that they had attacked the airport.")
+    assert [e.type for e in events] == ["STATEMENT", "ASSAULT"]
+    assert events[0].meta["kind"] == "claim"
+    # someone else's act reported: no claim statement
+    assert [e.type for e in run(nlp, "The rebels claimed that the army had attacked the airport.")] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_issue_examples(nlp):
+    (consult,) = run(nlp, "Macron spoke with Putin on July 1, 2025.")
+    assert (consult.type, consult.date, consult.date_precision) == ("CONSULT", "2025-07-01", "day")
+    (assault,) = run(nlp, "Russia launched 653 drones and 51 missiles at Ukraine early Friday.")
+    assert assault.type == "ASSAULT" and assault.meta["instrument"] == "drone"
+    assert assault.date == "2025-07-04"  # early Friday before a Friday publication: that day

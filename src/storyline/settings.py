@@ -50,6 +50,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Score at or above which an article joins its best candidate story instead of starting one."),
     Setting("story_max_gap_days", 10, int,
             "An article never joins a story more than this many days away from the story's dates."),
+    Setting("event_model", "", str,
+            "Event typer trained on your own coded sentences (a JSON file written by "
+            "`python -m storyline.nlp.event_typer train`); empty = the shipped trigger lexicon alone."),
     Setting("api_token", "", str,
             "Enables POST /api/ingest, which then requires 'Authorization: Bearer TOKEN'; "
             "empty = read-only API."),
@@ -74,6 +77,7 @@ class Options:
     story_threshold: float = 0.8
     story_max_gap_days: int = 10
     api_token: str = ""
+    event_model: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 

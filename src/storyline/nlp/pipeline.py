@@ -22,7 +22,7 @@ COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
     ("storyline_quotes", "storyline.nlp.quotes", "1"),
     ("storyline_timexes", "storyline.nlp.dates", "2"),
-    ("storyline_events", "storyline.nlp.events", "2"),
+    ("storyline_events", "storyline.nlp.events", "3"),
     ("storyline_claims", "storyline.nlp.claims", "2"),
 ]
 
@@ -47,13 +47,15 @@ def officeholder_tables(setting: str) -> tuple[str, ...]:
 
 
 def pipeline_for(options) -> Language:
-    """The pipeline an ``Options`` asks for (model and extra office-holder tables)."""
-    return load_nlp(options.model, officeholder_tables(options.officeholder_tables))
+    """The pipeline an ``Options`` asks for (model, extra office-holder tables, event typer)."""
+    return load_nlp(options.model, officeholder_tables(options.officeholder_tables),
+                    getattr(options, "event_model", ""))
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str, extra_officeholder_tables: tuple[str, ...] = ()) -> Language:
-    """The model with Storyline's components added (cached per process)."""
+def load_nlp(model: str, extra_officeholder_tables: tuple[str, ...] = (), event_model: str = "") -> Language:
+    """The model with Storyline's components added (cached per process); ``event_model`` names
+    a trained event typer file (see ``event_typer``)."""
     register_components()
     try:
         nlp = spacy.load(model, disable=[])
@@ -66,5 +68,7 @@ def load_nlp(model: str, extra_officeholder_tables: tuple[str, ...] = ()) -> Lan
     for name, _, _ in COMPONENTS:
         if name not in nlp.pipe_names:
             config = {"officeholder_tables": list(extra_officeholder_tables)} if name == "storyline_quotes" else {}
+            if name == "storyline_events" and event_model:
+                config = {"model_path": event_model}
             nlp.add_pipe(name, last=True, config=config)
     return nlp
