@@ -40,6 +40,9 @@ FIGURES = [
     ("fined rs 50,000", "rs 50,000", 50_000, None, "INR", None),
     ("raised usd 50 million", "usd 50 million", 5e7, None, "USD", None),
     ("the app has 1.2b users", "1.2b", 1.2e9, None, None, None),
+    # a unit per unit glued to the digits
+    ("emits 99g/km of CO2", "99g/km", 99, None, "g per km", None),
+    ("a 5kg/m2 load", "5kg/m2", 5, None, "kg per m²", None),
 ]
 
 
@@ -126,6 +129,9 @@ CLAIMS = [
     ("He sent 2000 troops to the border.", [(2000, None, "troop")]),
     ("The 2022 budget ran to 2000 pages.", [(2000, None, "page")]),
     ("Casualties: 14 Killed in the night.", [(14, None, "")]),  # a label, not a ratings list
+    # an appositive age after a word for a person is not a claim; after a plural it counts
+    ("The victim, 24, was stabbed three times.", [(3, None, "times")]),
+    ("The suspects, 12, were arrested.", [(12, None, "")]),
 ]
 
 

@@ -133,12 +133,23 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
         return True
     if prev is not None and prev.lower_ == "of" and first.i > 1 and doc[first.i - 2].lower_ == "age":
         return True
-    # "Maddon, 66, said" / "Jane Doe (45)": an appositive number after a person.
+    # "Maddon, 66, said" / "Jane Doe (45)" / "the victim, 24, was": an appositive number
+    # after a person or a word for one.
     if (q.unit is None and not q.words and prev is not None and prev.text in (",", "(")
-            and nxt is not None and nxt.text in (",", ")") and first.i > 1
-            and doc[first.i - 2].ent_type_ == "PERSON" and q.value < 120):
+            and nxt is not None and nxt.text in (",", ")") and first.i > 1 and q.value < 120
+            and float(q.value).is_integer()
+            and (doc[first.i - 2].ent_type_ == "PERSON"
+                 or (doc[first.i - 2].lemma_.lower() in PERSON_NOUNS and doc[first.i - 2].tag_ == "NN"))):
         return True
     return False
+
+
+# Words for a person an appositive age may follow ("the victim, 24,").
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "victim", "suspect", "driver", "teenager", "mother", "father",
+                "son", "daughter", "wife", "husband", "player", "student", "officer", "soldier", "nurse",
+                "doctor", "teacher", "worker", "resident", "pensioner", "passenger", "pilot", "child",
+                "brother", "sister", "friend", "partner", "defendant", "singer", "actor", "actress",
+                "striker", "midfielder", "defender", "goalkeeper", "captain", "manager", "coach"}
 
 
 def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:

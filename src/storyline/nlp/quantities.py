@@ -74,7 +74,7 @@ _NUMBER_RE = re.compile(
 _SPACED_MAGNITUDE = re.compile(
     r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|lakhs?|crores?|m|k)\b(?!-old)",
     re.I)
-_GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+|[²³23](?![\d]))?|%|″|€|£")
+_GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+(?:[²³23](?![\d]))?|[²³23](?![\d]))?|%|″|€|£")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
 _WORD = re.compile(r"[ \u00a0]*([A-Za-z%°µμ$€£][\w°/.\-²³']*)")
 _TIME_SUFFIX = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|[ap]\.?m\b)")
@@ -292,6 +292,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             return None  # ordinal, decade, clock time ("22nd", "1990s", "5am")
         else:
             u = unit_for(g, glued=True)
+            if u is None and "/" in g:
+                # "99g/km", "5kg/m2": a unit per unit
+                top, bottom = g.split("/", 1)
+                u_top, u_bottom = unit_for(top, glued=True), unit_for(bottom, glued=True)
+                u = f"{u_top} per {u_bottom}" if u_top and u_bottom else None
             if u is None:
                 return None  # "5G", "A380"-like tails: an identifier, not a figure
             if u in ("kg", "km", "m") and unit:  # "$5m" handled above; "$5km" is nonsense
