@@ -43,6 +43,9 @@ FIGURES = [
     # a unit per unit glued to the digits
     ("emits 99g/km of CO2", "99g/km", 99, None, "g per km", None),
     ("a 5kg/m2 load", "5kg/m2", 5, None, "kg per m²", None),
+    # a magnitude behind a hyphen
+    ("a US$1.2-billion deal", "US$1.2-billion", 1.2e9, None, "USD", None),
+    ("a 10-million-dollar fund", "10-million-dollar", 1e7, None, "USD", None),
 ]
 
 
@@ -69,7 +72,7 @@ def test_figure_sequences(text, figures):
     "Nigeria's budget is N10 trillion",  # a currency sign we do not read: no bare "trillion"
     "the Hundred Years' War",
     "the 400m hurdles final",  # a race distance stays in metres, and counts no hurdles
-    "a 4K screen", "streams 4k video",
+    "a 4K screen", "streams 4k video", "an 8K camera",
     "streams in 1080p",
     "at 5p.m. on Friday",
     "published on 21.06.2025",
@@ -164,6 +167,10 @@ NOT_CLAIMS = [
     # a mark in a ratings list, a ranking
     "Marcus Dell: 7 Ran the midfield all game.",
     "The world number one lost in Paris.",
+    # "zero" in set phrases
+    "The police promised zero tolerance.",
+    "It is not a zero-sum game.",
+    "Rescuers worked at ground zero.",
 ]
 
 

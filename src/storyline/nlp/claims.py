@@ -213,6 +213,18 @@ _ONE_IDIOM = re.compile(
 _ONE_PRONOUN_DET = {"the", "this", "that", "which", "each", "every", "any", "no", "another"}
 
 
+# "zero" in set phrases that count nothing: "zero tolerance", "a zero-sum game", "ground zero".
+_ZERO_IDIOM = re.compile(r"(?i)\bzero[- ](?:tolerance|sum|hour|day|gravity|point)\b|\b(?:ground|patient|year) zero\b")
+
+
+def _is_zero_idiom(q: Quantity, doc: Doc, span: Span) -> bool:
+    if not (q.words and q.value == 0):
+        return False
+    text = text_of(doc)
+    m = _ZERO_IDIOM.search(text, max(0, span.start_char - 8), min(len(text), span.end_char + 12))
+    return bool(m and m.start() <= span.start_char < m.end())
+
+
 def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
     """ "one of the", "the one", "no one", "one another", "on the one hand": not a figure."""
     if not (q.words and q.value == 1 and q.value_max is None):
@@ -569,7 +581,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
                                 and not _is_year(q, doc, span)):
             continue
         if _is_year(q, doc, span) or _is_age(q, doc, span) or _is_identifier(q, doc, span) \
-                or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span):
+                or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span) \
+                or _is_zero_idiom(q, doc, span):
             continue
         unit = q.unit
         end = q.end

@@ -268,7 +268,7 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         g = glued.group(0)
         mag = magnitude(g, currency=bool(unit))
         if g in ("K", "k") and not unit and value in (2, 4, 5, 6, 8) and not has_mag \
-                and (g == "K" or _SCREEN_AFTER.match(text, glued.end())):
+                and ((g == "K" and value in (4, 8)) or _SCREEN_AFTER.match(text, glued.end())):
             return None  # "4K", "8k video": a screen resolution, not thousands
         if mag is None and g in ("m", "b") and not unit and _COUNTED_AFTER.match(text, glued.end()):
             # "2m people", "100m copies", "1.2b users": millions or billions of a counted thing
@@ -324,6 +324,16 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             return _finish(text, start, hy.end(), value, value_max, f"{unit} per {rate_word}", approx, currency,
                            words, has_mag, number_start, number_end)
         hy = None
+    if hy and not has_mag and hy.group(1).lower() in SCALES and hy.group(1).lower() != "hundred":
+        # "$1.2-billion deal", "a 10-million-dollar fund": the magnitude behind a hyphen
+        value *= SCALES[hy.group(1).lower()]
+        has_mag = True
+        end = hy.end(1)
+        if hy.group(2) and not unit:
+            code = CURRENCY_WORDS.get(hy.group(2).lower())
+            if code:
+                unit, end = code, hy.end(2)
+        hy = _HYPHEN_WORD.match(text, end)
     if hy:
         w1 = hy.group(1).lower()
         if hy.group(2) and hy.group(2).lower() == "old":
