@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.bench.newsquant import units_match
+from storyline.models import Quote
+from storyline.nlp.claims import extract_claims
 from storyline.nlp.quantities import find_quantities
 
 # -- plain text (no model) -------------------------------------------------------
@@ -199,3 +201,57 @@ def test_claimant_of_a_document_or_a_verb_of_adding(nlp, text, figure, claimant)
     got = claims[figure].claimant
     assert (got is None and claimant is None) or (got is not None and claimant is not None
                                                    and claimant.lower() in got.lower()), got
+
+
+def _doc_with_quotes(nlp, text, quotes):
+    """The pipeline up to the claims, with the quotes given as records."""
+    doc = nlp.make_doc(text)
+    doc._.storyline_published = "2025-07-05"
+    for name, proc in nlp.pipeline:
+        if name == "storyline_claims":
+            break
+        if name != "storyline_quotes":
+            doc = proc(doc)
+    doc._.storyline_quotes = quotes
+    return doc
+
+
+def _quote(text, content, speaker, speaker_text):
+    start = text.index(content)
+    s_start = text.index(speaker_text)
+    return Quote(text=content, start=start, end=start + len(content), kind="indirect", speaker=speaker,
+                 speaker_id=None, speaker_text=speaker_text, speaker_span=(s_start, s_start + len(speaker_text)),
+                 cue="say")
+
+
+@pytest.mark.model
+def test_a_quote_speaker_from_another_sentence_yields_to_the_figures_own_reporting_verb(nlp):
+    text = "Varnia says it downed 389 of 412 drones. Kestria fired 412 drones overnight, the ministry said."
+    # a quote span running over both sentences, attributed to a speaker in the second one
+    wrong = _quote(text, text[:text.index(" the ministry")], "Kestria", "Kestria fired")
+    claims = extract_claims(_doc_with_quotes(nlp, text, [wrong]))
+    assert [c.claimant for c in claims if c.text.startswith("389")] == ["Varnia"]
+
+
+@pytest.mark.model
+def test_a_quote_speaker_in_the_same_sentence_is_kept(nlp):
+    text = "The air force said 270 drones were shot down."
+    quote = _quote(text, "270 drones were shot down", "Varnish Air Force", "The air force")
+    (claim,) = extract_claims(_doc_with_quotes(nlp, text, [quote]))
+    assert claim.claimant == "Varnish Air Force"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,figure,claimant", [
+    # a role noun after the named claimant it belongs to
+    ("Mayor Oskar Teravel said at least 9 people died. Earlier the mayor had spoken of at least four dead.",
+     "at least four", "Oskar Teravel"),
+    ("The Varnish Ministry of Defence said 412 drones were launched. The ministry said 389 were downed.",
+     "389", "Varnish Ministry of Defence"),
+    # "spoke at" reports nothing; "spoke of" does
+    ("Oskar Teravel spoke at a rally attended by 5,000 people.", "5,000 people", None),
+])
+def test_role_nouns_and_speaking_of(nlp, text, figure, claimant):
+    claims = {c.text: c for c in extract_claims(_doc_with_quotes(nlp, text, []))}
+    assert figure in claims, list(claims)
+    assert claims[figure].claimant == claimant

@@ -349,7 +349,8 @@ def _name_for_span(doc: Doc, span: Span, quotes: list[Quote]) -> tuple[str | Non
         return None, None
     # A role or group without a named entity: "the General Staff", "Ukrainian officials".
     left = span.start
-    tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",) and any(c.isalnum() for c in t.text)]
+    tokens = [t for t in doc[left:root.i + 1] if t.dep_ not in ("punct",) and t.pos_ != "ADV"
+              and any(c.isalnum() for c in t.text)]
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             tokens.extend(child.subtree)
@@ -448,12 +449,25 @@ class _Attributor:
         self.quotes = quotes
         self.last: tuple[str | None, str | None] = (None, None)
         self.cache: dict[int, tuple[str | None, str | None] | None] = {}
+        # (mention text, name, id) of named claimants so far, for "the mayor" after "Mayor X"
+        self.seen: list[tuple[str, str, str | None]] = []
 
     def claimant(self, span: Span, char_span: tuple[int, int]) -> tuple[str | None, str | None]:
-        for quote in self.quotes:
-            if quote.speaker and quote.start <= char_span[0] and char_span[1] <= quote.end:
-                return quote.speaker, quote.speaker_id
         sent = span.sent
+        holding = [q for q in self.quotes if q.speaker and q.start <= char_span[0] and char_span[1] <= q.end]
+        if holding:
+            quote = min(holding, key=lambda q: q.end - q.start)
+            speaker_in_sentence = quote.speaker_span is not None and \
+                sent.start_char <= quote.speaker_span[0] < sent.end_char + 1
+            # a quote whose speaker sits in another sentence yields to "X says ..." in the
+            # figure's own sentence (a headline run into the dateline, a long indirect quote)
+            found = None if speaker_in_sentence else self._in_sentence(sent, span)
+            if not (found and found[0]):
+                found = (quote.speaker, quote.speaker_id)
+                if quote.speaker_span is not None:
+                    self._remember(text_of(self.doc)[quote.speaker_span[0]:quote.speaker_span[1]], *found)
+            self.last = found
+            return found
         found = self._in_sentence(sent, span)
         if found is None:
             found = self._from_previous(sent)
@@ -462,6 +476,10 @@ class _Attributor:
         if found[0] is not None:
             self.last = found
         return found
+
+    def _remember(self, mention: str, name: str | None, eid: str | None) -> None:
+        if name:
+            self.seen.append((mention.lower(), name, eid))
 
     def _in_sentence(self, sent: Span, span: Span) -> tuple[str | None, str | None] | None:
         doc = self.doc
@@ -476,6 +494,10 @@ class _Attributor:
                             return self.last if self.last[0] else (None, None)
                         return self._resolve(source or np)
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        speaking = [t for t in sent if t.lemma_.lower() in ("speak", "talk") and t.pos_ == "VERB"
+                    and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                            and c.left_edge.i <= span.root.i <= c.right_edge.i for c in t.children)]
+        verbs = verbs + speaking  # "the mayor had spoken of at least four dead"
         if not verbs:
             return None
         governing = [v for v in verbs if v.is_ancestor(span.root)]
@@ -502,6 +524,14 @@ class _Attributor:
         name, eid = _name_for_span(self.doc, mention, self.quotes)
         if name is None and mention.root.pos_ == "PRON":
             return self.last if self.last[0] else (None, None)
+        if eid is None and mention.root.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in mention.root.children):
+            # "the mayor", "the ministry": the named claimant whose mention held that word
+            word = mention.root.lower_
+            for text, seen_name, seen_id in reversed(self.seen):
+                if re.search(rf"\b{re.escape(word)}\b", text):
+                    return seen_name, seen_id
+        self._remember(mention.text, name, eid)
         return name, eid
 
     def _from_previous(self, sent: Span) -> tuple[str | None, str | None] | None:
