@@ -126,6 +126,26 @@ CASES = [
     ("placard-reading-is-not-speech",
      'Protesters carried placards reading "The sky must be closed" through the city centre.', None,
      [], ["The sky must be closed"]),
+    ("pronoun-prefers-the-subject-of-the-sentence-before",
+     'Ivo Tannery, on the job for three days, visited Olena Marchuk at dawn. "They chose a Saturday night, '
+     'when the centre is full," he said.', None,
+     [("They chose a Saturday night, when the centre is full", "direct", "Ivo Tannery")], []),
+    ("credit-line-is-not-the-subject",
+     "Ivo Tannery arrived on Monday.\n\nSolvik Courier/Ines Hallor\n\nThe Kestrian Ministry of Defence said the "
+     "strike was a response to drone attacks.", None,
+     [("the strike was a response to drone attacks", "indirect", "Kestrian Ministry of Defence")], []),
+    ("bare-body-noun-takes-the-name-written-before-it",
+     "Organisers said that 8,000 people took part. Brava police put the number at about 3,500.\n\n"
+     "Police said that the march was peaceful.", None,
+     [("that the march was peaceful", "indirect", "Brava Police")], []),
+    ("name-in-apposition",
+     "Up to 30,000 households were left without power, according to the city's energy company, Solvik Grid.",
+     None,
+     [("Up to 30,000 households were left without power", "indirect", "Solvik Grid")], []),
+    ("partial-inside-evidence-clause-is-the-speaker's",
+     'Defence Minister Ivo Tannery said the attack showed that Varnia needed "more air defence, and faster".',
+     None,
+     [("more air defence, and faster", "partial", "Ivo Tannery")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

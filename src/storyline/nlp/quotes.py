@@ -288,6 +288,9 @@ class QuoteExtractor:
             child, tok = tok, tok.head
             path.append(child.dep_ if child.dep_ not in ("prep", "pobj") else f"{child.dep_}:{child.lower_}")
             if child.dep_ == "ccomp" and tok.lemma_.lower() in INDIRECT_CUES and tok.pos_ == "VERB":
+                if (tok.lemma_.lower() in COGNITION_CUES and tok.dep_ == "ccomp"
+                        and tok.head.lemma_.lower() in INDIRECT_CUES):
+                    continue  # "said the attack showed that Varnia needed 'more'": the outer speaker's words
                 subj = self._subject(tok)
                 if subj is None:
                     return None

@@ -56,7 +56,7 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
                     and not (quoted is not None and quoted[child.idx])):  # "telling the crowd, 'Some people ...'"
                 if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     return tok.head  # "Smith, who said ...": the antecedent
-                return child
+                return _after_break(child, verb)
         if tok.dep_ == "agent":
             continue
         # passive "was quoted as saying": the agent is the speaker
@@ -72,6 +72,18 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
             tok = tok.head
             continue
         break
+    return None
+
+
+def _after_break(subj: Token, verb: Token) -> Token | None:
+    """``subj``, unless a paragraph break parts it from ``verb`` (a photo credit line the
+    parser joined to the next paragraph): then its apposition after the break, if any."""
+    lo, hi = sorted((subj.i, verb.i))
+    if not any("\n" in t.text for t in subj.doc[lo:hi]):
+        return subj
+    for child in subj.rights:
+        if child.dep_ == "appos" and child.i > subj.i and any("\n" in t.text for t in subj.doc[subj.i:child.i]):
+            return child
     return None
 
 
@@ -98,7 +110,12 @@ def mention_span(tok: Token) -> Span:
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat", "case") and child.i == end:
             end = child.i + 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    for k in range(tok.i - 1, start - 1, -1):
+        if "\n" in doc[k].text:  # nothing from the line before ("| Photo: ... |")
+            start = k + 1
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space or not doc[start].text[0].isalnum()
+                               and doc[start].text[0] not in "$\u00a3\u20ac"):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
@@ -229,6 +246,20 @@ class SpeakerResolver:
                 if low in _GENDER and found[0] not in self.gender:
                     self.gender[found[0]] = _GENDER[low]
             return self._remember(speaker)
+        named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and tok.ent_iob_ == "O" and tok.pos_ == "NOUN"), None)
+        if named is not None:
+            # "the city's energy company, Solvik Grid,", "her adviser, Jake Sullivan,": the name in apposition
+            sub = mention_span(named)
+            inner = self._entity_at(sub)
+            whole = inner is not None and inner[0].start <= sub.start and inner[0].end >= sub.end
+            if whole and inner[2] in ("PERSON", "ORG"):
+                speaker.name, speaker.type = inner[1], inner[2]
+                return self._remember(speaker)
+            if not whole and all(t.pos_ == "PROPN" for t in sub):
+                speaker.name = normalise_name(sub.text)
+                speaker.type = "ORG" if tok.lemma_.lower() in ORG_NOUNS else "PERSON"
+                return self._remember(speaker)
         ent = self._entity_at(span)
         if ent is not None and tok.lemma_.lower() in ORG_NOUNS and not (ent[0].start <= tok.i < ent[0].end) \
                 and ent[2] in ("GPE", "NORP"):
@@ -346,9 +377,31 @@ class SpeakerResolver:
         sent_start = span.sent.start_char if span is not None else offset
         before_sent = [c for c in cands if c[0] < sent_start]
         if before_sent:
-            return before_sent[-1][1]
+            return self._salient(before_sent, {pos for pos, _ in self.speakers})[1]
         within = [c for c in cands if c[0] < offset]
         return within[-1][1] if within else None
+
+    def _salient(self, cands: list[tuple[int, tuple[str, str]]], speaker_pos: set[int]) -> tuple[int, tuple[str, str]]:
+        """Of the candidates in the last sentence that has any, the last one that is a
+        speaker or its clause's subject ("Halvik ... visited the Lerna site. '...,' he
+        said": Halvik, not Lerna); else the last one."""
+        last = cands[-1]
+        span = self.doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
+        if span is None:
+            return last
+        sent = span.sent
+        same = [c for c in cands if c[0] >= sent.start_char]
+        for c in reversed(same):
+            if c[0] in speaker_pos:
+                return c
+            tok = self.doc.char_span(c[0], c[0] + 1, alignment_mode="expand")
+            if tok is None:
+                continue
+            ent = next((e for e in self.doc.ents if e.start_char == c[0]), None)
+            root = ent.root if ent is not None else tok[0]
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")):
+                return c
+        return last
 
     def _role(self, span: Span) -> str | None:
         role, place = self._role_and_place(span.text, span)
@@ -402,6 +455,9 @@ class SpeakerResolver:
         return self._longer_org(" ".join(words)) if words else None
 
     def _org_by_head(self, tok: Token) -> str | None:
+        """The latest organisation before ``tok`` named with its head noun: an ORG entity
+        ("the ministry" -> "Varnish Ministry of Defence"), else a place or name written
+        before the same noun ("Police said" after "Brava police put the number at ...")."""
         head = tok.lemma_.lower()
         best = None
         for (start, _end), (name, type_) in sorted(self.canon.items()):
@@ -410,4 +466,13 @@ class SpeakerResolver:
             words = name.casefold().split()
             if type_ == "ORG" and words and (words[-1] == head or head in words):
                 best = name
-        return best
+        if best is not None:
+            return best
+        for other in reversed(self.doc[:tok.i]):
+            if other.lemma_.lower() != head and other.lower_ != tok.lower_:
+                continue
+            mods = [c for c in other.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if mods and all(m.i + 1 == n.i for m, n in zip(mods, mods[1:] + [other])):
+                return normalise_name(" ".join([m.text for m in mods] + [other.text.title() if other.is_lower
+                                                                          else other.text]))
+        return None
