@@ -45,6 +45,16 @@ FIGURES = [
     # a unit per unit glued to the digits
     ("emits 99g/km of CO2", "99g/km", 99, None, "g per km", None),
     ("a 5kg/m2 load", "5kg/m2", 5, None, "kg per m²", None),
+    # simple and mixed fractions before a word, degrees with the scale apart, a glued "t",
+    # micrograms, bits with a lower-case b
+    ("more than 10 1/2 miles of cable", "more than 10 1/2 miles", 10.5, None, "mile", "more than"),
+    ("a 1/4 mile oval", "1/4 mile", 0.25, None, "mile", None),
+    ("water boils at 100° Celsius", "100° Celsius", 100, None, "°C", None),
+    ("it was 40° at noon", "40°", 40, None, "degree", None),
+    ("a capacity of 100t", "100t", 100, None, "tonne", None),
+    ("a dose of 120 μg", "120 μg", 120, None, "µg", None),
+    ("a 100Mb line", "100Mb", 100, None, "Mbit", None),
+    ("a 100MB file", "100MB", 100, None, "MB", None),
     # a magnitude behind a hyphen
     ("a US$1.2-billion deal", "US$1.2-billion", 1.2e9, None, "USD", None),
     ("a 10-million-dollar fund", "10-million-dollar", 1e7, None, "USD", None),
@@ -77,7 +87,7 @@ def test_figure_sequences(text, figures):
     "a 4K screen", "streams 4k video", "an 8K camera",
     "streams in 1080p",
     "at 5p.m. on Friday",
-    "published on 21.06.2025",
+    "published on 21.06.2025", "on 12/03 the firm", "the 7/4 holiday", "the 9/11 attacks",
     "scores to dozens of films",
     "a five-year plan", "a 24-hour strike", "a 45-year-old man",
 ])

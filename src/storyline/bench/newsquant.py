@@ -75,7 +75,8 @@ UNIT_NAMES = {
     "barrel per day": "barrel per day", "light-year": "light-year", "psi": "pound per square inch",
     "kPa": "kilopascal", "hPa": "hectopascal", "mmHg": "millimeter of mercury", "degree": "degree",
     "basis point": "basis point", "point": "point", "mile": "mile", "hour": "hour", "minute": "minute",
-    "second": "second",
+    "second": "second", "µg": "microgram", "Mbit": "megabit", "Gbit": "gigabit", "kbit": "kilobit",
+    "Tbit": "terabit",
 }
 # Our unit -> several names NewsQuant uses for the same unit (torque is written both ways).
 UNIT_SYNONYMS = {"lb-ft": ("pound-foot", "foot pound-force"),

@@ -200,7 +200,8 @@ UNITS = {
     "mp": "MP", "megapixel": "MP", "megapixels": "MP", "fps": "fps", "frames per second": "fps",
     "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps", "x": "times", "kcal": "kcal",
     # "5ft 9in", "245p", "a 2,000mAh cell", "100,000 bpd", "20 amps"
-    "in": "inch", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
+    "in": "inch", "t": "tonne", "°": "degree", "µg": "µg", "μg": "µg", "mcg": "µg", "micrograms": "µg",
+    "microgram": "µg", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
     "b/d": "barrel per day", "ah": "Ah", "amps": "A", "amperes": "A", "kv": "kV", "kilovolts": "kV",
     "mt": "Mt", "gt": "Gt", "megatonnes": "Mt", "gigatonnes": "Gt", "kilotonnes": "kt", "kilotons": "kt",
     "megatons": "Mt", "pixels": "pixel", "px": "pixel", "mg/l": "mg/l",
@@ -217,7 +218,9 @@ UNITS = {
 }
 # Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",
 # "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
-CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah"}
+CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah",
+                    # a lower-case b is a bit: "100Mb" megabits, "100MB" megabytes
+                    "Mb": "Mbit", "Gb": "Gbit", "Kb": "kbit", "kb": "kbit", "Tb": "Tbit"}
 # Surface forms that are only units when glued to the digits or case-exact
 # ("10kW", "5 W"): as lower-case separate words they are ordinary words.
 GLUED_ONLY = {"m", "g", "l", "w", "v", "b", "t", "a", "c", "f", "in", "s", "db", "nm", "min",

@@ -63,6 +63,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?P<cur>(?<![A-Za-z])(?:{_alternation(CURRENCY_PREFIX)}))\s?(?P<csign>[-\u2212])?(?P<cdig>{_DIGITS})"
+    rf"|(?<![\w.,/#])(?P<mixed>(?:\d{{1,3}}[ \u00a0-])?[1-9]/(?:2|3|4|8|16)(?![\d/])(?=[ \u00a0-]+[A-Za-z]))"
     rf"|(?<![\w.,/#])(?P<dig>{_DIGITS})"
     rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b))"
     rf"|(?i:(?<=\bby )(?P<byfrac>(?:a|one|two|three)[- ](?:{_FRACTION_WORDS})\b|half\b))"
@@ -102,6 +103,7 @@ _MASKS = [
 ]
 _SCREEN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:video|tv|tvs|screens?|displays?|resolution|monitors?|hdr|"
                            r"camera|streaming|ultra|footage|content|quality|res)\b")
+_DEGREE_SCALE = re.compile(r"[ \u00a0]*(C|F|Celsius|Fahrenheit|celsius|fahrenheit)\b")
 _VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 # Periods inside a hyphenated modifier: not a figure for us ("a five-year plan").
 _HYPHEN_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "times", "way", "night",
@@ -232,6 +234,16 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         words = True
         if value >= 1000 or re.search(r"(?i)hundred|dozen|thousand|million|billion", phrase):
             has_mag = True
+    elif m.group("mixed"):
+        # "10 1/2 miles", "a 1/4 mile oval": a simple fraction before a word (dates like
+        # "12/03" stay masked: their second part is not a small denominator before a word)
+        *whole, frac = re.split(r"[ \u00a0-]", m.group("mixed"))
+        num, den = frac.split("/")
+        if int(num) >= int(den):
+            return None  # "7/4": a date, not a fraction
+        value = (float(whole[0]) if whole else 0.0) + int(num) / int(den)
+        number_start, number_end = m.span("mixed")
+        end = number_end
     else:
         digits = m.group("cdig") or m.group("dig")
         number_start, number_end = (m.start("cdig"), m.end("cdig")) if currency else m.span("dig")
@@ -297,12 +309,18 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 top, bottom = g.split("/", 1)
                 u_top, u_bottom = unit_for(top, glued=True), unit_for(bottom, glued=True)
                 u = f"{u_top} per {u_bottom}" if u_top and u_bottom else None
+            glued_end = glued.end()
+            if u == "degree":
+                scale = _DEGREE_SCALE.match(text, glued_end)
+                if scale:  # "100° Celsius", "40° F"
+                    u = "°" + scale.group(1)[0].upper()
+                    glued_end = scale.end()
             if u is None:
                 return None  # "5G", "A380"-like tails: an identifier, not a figure
             if u in ("kg", "km", "m") and unit:  # "$5m" handled above; "$5km" is nonsense
                 return None
             unit = u
-            end = glued.end()
+            end = glued_end
     # Spaced magnitudes: "1.5 million", "4 hundred million", "$40 bn".
     while True:
         sm = _SPACED_MAGNITUDE.match(text, end)
