@@ -55,6 +55,11 @@ FIGURES = [
     ("a dose of 120 μg", "120 μg", 120, None, "µg", None),
     ("a 100Mb line", "100Mb", 100, None, "Mbit", None),
     ("a 100MB file", "100MB", 100, None, "MB", None),
+    # currency signs after the figure, cents inside a hyphenated rate
+    ("it cost 100€", "100€", 100, None, "EUR", None),
+    ("fined 50,000 ₽ last week", "50,000 ₽", 50_000, None, "RUB", None),
+    ("the cost is 100元", "100元", 100, None, "CNY", None),
+    ("a 12-cent-a-share dividend", "12-cent-a-share", 12, None, "cent per share", None),
     # a magnitude behind a hyphen
     ("a US$1.2-billion deal", "US$1.2-billion", 1.2e9, None, "USD", None),
     ("a 10-million-dollar fund", "10-million-dollar", 1e7, None, "USD", None),

@@ -148,7 +148,7 @@ ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS
              "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR", "NZD",
              "SGD", "NGN", "KES", "IDR", "TWD", "MXN", "AED", "QAR", "EGP", "PKR",
              "BDT", "THB", "VND", "ARS", "CLP", "CZK", "HUF", "RON", "BGN", "KZT", "GEL",
-             "BYN", "MDL", "IRR", "BTC"}
+             "BYN", "MDL", "IRR", "BTC", "CRC", "LAK"}
 
 # Units after a figure: surface form (lower-cased, except where case matters) -> unit.
 UNITS = {

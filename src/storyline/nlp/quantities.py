@@ -75,7 +75,11 @@ _NUMBER_RE = re.compile(
 _SPACED_MAGNITUDE = re.compile(
     r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|lakhs?|crores?|m|k)\b(?!-old)",
     re.I)
-_GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+(?:[²³23](?![\d]))?|[²³23](?![\d]))?|%|″|€|£")
+_GLUED = re.compile(r"[A-Za-zµμ°²³]+(?:/[A-Za-z]+(?:[²³23](?![\d]))?|[²³23](?![\d]))?|%|″|[€£¥₩₹₽₴₺₦₱฿₫₸₾₡₭元]")
+# Currency signs written after the figure ("100€", "50 000 ₽", "100元").
+SUFFIX_SIGNS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB", "₴": "UAH", "₺": "TRY",
+                "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "₸": "KZT", "₾": "GEL", "₡": "CRC", "₭": "LAK",
+                "元": "CNY"}
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
 _WORD = re.compile(r"[ \u00a0]*([A-Za-z%°µμ$€£][\w°/.\-²³']*)")
 _TIME_SUFFIX = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|[ap]\.?m\b)")
@@ -292,8 +296,8 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             has_mag = True
             end = glued.end()
             glued = None
-        elif g in ("%", "€", "£"):
-            unit = {"%": "percent", "€": "EUR", "£": "GBP"}[g]
+        elif g == "%" or g in SUFFIX_SIGNS:
+            unit = "percent" if g == "%" else SUFFIX_SIGNS[g]
             end = glued.end()
         elif g == "p" and value in _VIDEO_LINES:
             return None  # "1080p", "720p": a video format's name
@@ -321,6 +325,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 return None
             unit = u
             end = glued_end
+    if unit is None and not words:
+        sign = re.match(r"[ \u00a0]([€£¥₩₹₽₴₺₦₱฿₫₸₾₡₭元])", text[end:end + 2])
+        if sign:  # "50,000 ₽"
+            unit, end = SUFFIX_SIGNS[sign.group(1)], end + 2
     # Spaced magnitudes: "1.5 million", "4 hundred million", "$40 bn".
     while True:
         sm = _SPACED_MAGNITUDE.match(text, end)
@@ -336,6 +344,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         return None
     # Hyphenated compounds: "45-year-old" (age), "five-year" (a modifier), "5-mpg", "billion-mile".
     hy = _HYPHEN_WORD.match(text, end)
+    if hy and not unit and hy.group(1).lower() in ("cent", "cents", "penny", "pence"):
+        # "a 12-cent-a-share dividend"
+        unit = "cent" if hy.group(1).lower().startswith("cent") else "penny"
+        end = hy.end(1)
+        hy = _HYPHEN_WORD.match(text, end)
     if hy and unit and hy.group(1).lower() in ("a", "an", "per") and hy.group(2):
         rate_word = hy.group(2).lower()
         if rate_word in _RATE_WORDS:
