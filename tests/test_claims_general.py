@@ -60,6 +60,10 @@ FIGURES = [
     ("fined 50,000 ₽ last week", "50,000 ₽", 50_000, None, "RUB", None),
     ("the cost is 100元", "100元", 100, None, "CNY", None),
     ("a 12-cent-a-share dividend", "12-cent-a-share", 12, None, "cent per share", None),
+    # a percentage stays a percentage before "a year"; other rates keep their period
+    ("inflation of 4.8 per cent a year", "4.8 per cent", 4.8, None, "percent", None),
+    ("it grew 15% per annum", "15%", 15, None, "percent", None),
+    ("a fee of $5 per annum", "$5 per annum", 5, None, "USD per year", None),
     # a magnitude behind a hyphen
     ("a US$1.2-billion deal", "US$1.2-billion", 1.2e9, None, "USD", None),
     ("a 10-million-dollar fund", "10-million-dollar", 1e7, None, "USD", None),

@@ -108,6 +108,7 @@ _MASKS = [
 _SCREEN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:video|tv|tvs|screens?|displays?|resolution|monitors?|hdr|"
                            r"camera|streaming|ultra|footage|content|quality|res)\b")
 _DEGREE_SCALE = re.compile(r"[ \u00a0]*(C|F|Celsius|Fahrenheit|celsius|fahrenheit)\b")
+_RATIO_UNITS = {"percent", "percentage point", "basis point", "fraction"}
 _VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 # Periods inside a hyphenated modifier: not a figure for us ("a five-year plan").
 _HYPHEN_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "times", "way", "night",
@@ -195,6 +196,8 @@ def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos  # "$6.78 billion a year earlier": a date, not a rate
     if not is_per and word not in _RATE_WORDS:
         return None, pos
+    if word == "annum":
+        word = "year"  # "per annum"
     unit = unit_for(word, glued=False) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
     if m.group(1):
         unit = unit_for(f"{m.group(1)} {m.group(2)}", glued=False) or f"{m.group(1).lower()} {unit}"
@@ -401,7 +404,9 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         su, send, _ = _suffix_unit(text, end, currency=True)
         if su is None and send > end:
             end = send
-    if unit:
+    if unit and unit not in _RATIO_UNITS:
+        # "$75 a barrel", "€3.50 per month"; a percentage stays a percentage ("5% a year" is
+        # a rate already: the period is in the text, not in the unit)
         rate, rend = rate_suffix(text, end)
         if rate:
             unit = f"{unit} per {rate}"
