@@ -188,6 +188,9 @@ NOT_CLAIMS = [
     # a mark in a ratings list, a ranking
     "Marcus Dell: 7 Ran the midfield all game.",
     "The world number one lost in Paris.",
+    # lower-cased or punctuation-stripped text: a product's number, an age without commas
+    "the pixel 4 comes with a new chip.",
+    "The victim 24 was taken to hospital.",
     # "zero" in set phrases
     "The police promised zero tolerance.",
     "It is not a zero-sum game.",

@@ -61,6 +61,7 @@ IDENTIFIER_WORDS = {
 # "on day 100", "in round 3" vs "the next day 300 people gathered".
 INDEX_WORDS = {"day", "week", "year", "round", "leg", "lap", "hole", "matchday", "gameweek", "wave",
                "term", "series", "book", "track", "verse", "pillar", "principle", "point"}
+_NAME_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new"}
 _PERIOD_DETS = {"last", "next", "each", "every", "this", "that", "per", "a", "an", "same", "previous",
                 "following", "the", "one", "first", "final", "whole", "entire", "single"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -141,6 +142,11 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and (doc[first.i - 2].ent_type_ == "PERSON"
                  or (doc[first.i - 2].lemma_.lower() in PERSON_NOUNS and doc[first.i - 2].tag_ == "NN"))):
         return True
+    # the same without commas (text stripped of punctuation): "the victim 24 was stabbed"
+    if (q.unit is None and not q.words and prev is not None and prev.lemma_.lower() in PERSON_NOUNS
+            and prev.tag_ == "NN" and float(q.value).is_integer() and q.value < 120 and nxt is not None
+            and nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "ADV")):
+        return True
     return False
 
 
@@ -186,6 +192,11 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             return True
         if prev.text in ("#", "No", "No.", "Nr", "nr"):
             return True
+    if (prev is not None and (prev.tag_ == "NN" or (prev.tag_ == "NNP" and prev.is_lower)) and prev.i > 0
+            and doc[prev.i - 1].lower_ in _NAME_DETS
+            and q.unit is None and not q.grouped and float(q.value).is_integer() and q.value < 100
+            and nxt is not None and nxt.pos_ in ("VERB", "AUX") and prev.lemma_.lower() not in PERSON_NOUNS):
+        return True  # "the pixel 4 comes with", "the model 3 costs": a product's number, lower-cased
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
             and nxt.tag_ != "NNPS" and nxt.ent_type_ not in ("NORP", "GPE")):
         # "787 Dreamliner", "iPhone 11 Pro", "11 Pro Max": a model name, unless a common

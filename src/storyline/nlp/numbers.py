@@ -265,8 +265,8 @@ def unit_for(surface: str, glued: bool) -> str | None:
     if surface in CASE_EXACT_UNITS:
         return CASE_EXACT_UNITS[surface]
     key = surface.lower()
-    if glued and surface in ("C", "F"):
-        return "°" + surface  # "40C", "104F": temperatures in news style
+    if glued and surface in ("C", "F", "f"):
+        return "°" + surface.upper()  # "40C", "104F": temperatures in news style ("38c" may be cents)
     if len(surface) == 1 and surface.isupper() and surface not in ("W", "V"):
         return None  # "5G", "4K": not grams or kelvins
     if not glued and key in GLUED_ONLY and surface not in ("W", "V", "MW", "GW"):
