@@ -21,6 +21,10 @@ def _contents(text: str) -> list[str]:
     ('"One," he said, "two."', ["One,", "two."]),
     # quotes within quotes stay inside the outer quote
     ("\u201cThey shouted \u2018stop\u2019 at us,\u201d she said.", ["They shouted \u2018stop\u2019 at us,"]),
+    # doubled apostrophes: the ASCII double quotation mark of some newswires
+    ("''We will win,'' she said. He called it ''a disgrace.''", ["We will win,", "a disgrace."]),
+    ("''I said, 'Not now,''' he recalled, ''and he said, 'Later.'.''",
+     ["I said, 'Not now,'", "and he said, 'Later.'."]),
 ])
 def test_find_quoted(text, expected):
     assert _contents(text) == expected
@@ -30,6 +34,7 @@ def test_find_quoted(text, expected):
     "Kyiv's mayor didn't comment.",
     "The workers' union met the ministers' envoys.",
     "It was the '90s and rock 'n' roll.",
+    "The players' union met the owners' lawyers' team.",
     "Kyiv\u2019s mayor didn\u2019t comment on the workers\u2019 union.",
     "No marks at all here.",
 ])
@@ -42,6 +47,13 @@ def test_unclosed_quote_runs_to_paragraph_end():
     spans = find_quoted(text)
     assert not spans[0].closed and text[spans[0].start:spans[0].end] == "We will stay until the end."
     assert spans[1].closed and text[spans[1].start:spans[1].end] == "And we will rebuild,"
+
+
+def test_doubled_apostrophe_marks_are_two_wide_and_may_run_on():
+    text = "''We will stay.''\n\n''And rebuild"
+    first, second = find_quoted(text)
+    assert first.width == 2 and text[first.outer[0]:first.outer[1]] == "''We will stay.''"
+    assert not second.closed and text[second.start:second.end] == "And rebuild"
 
 
 def test_paragraphs_skip_blank_lines():

@@ -146,6 +146,12 @@ CASES = [
      'Defence Minister Ivo Tannery said the attack showed that Varnia needed "more air defence, and faster".',
      None,
      [("more air defence, and faster", "partial", "Ivo Tannery")], []),
+    ("doubled-apostrophe-marks",
+     "Olena Marchuk spoke on Monday. ''The convoy is ready and we leave at dawn,'' she said.", None,
+     [("The convoy is ready and we leave at dawn", "direct", "Olena Marchuk")], []),
+    ("doubled-apostrophes-first-person-inside-is-not-a-new-speaker",
+     "''I think the bridge will hold,'' Ivo Tannery said.", None,
+     [("I think the bridge will hold", "direct", "Ivo Tannery")], ["the bridge will hold"]),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

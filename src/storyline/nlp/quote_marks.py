@@ -34,11 +34,12 @@ class QuotedSpan:
     end: int
     mark: str
     closed: bool = True
+    width: int = 1  # 2 for a doubled apostrophe ('' ... ''), the ASCII convention of some newswires
 
     @property
     def outer(self) -> tuple[int, int]:
         """The span including the marks."""
-        return (self.open, self.close + (1 if self.closed else 0))
+        return (self.open, self.close + (self.width if self.closed else 0))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,6 +79,28 @@ def _straight_double(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]
             if o == lo or not _is_word(text[o - 1]):
                 out.append((o, hi, False))
             i += 1
+    return out
+
+
+_DOUBLED = re.compile(r"(?<!')'{2,3}(?!')")
+
+
+def _doubled_apostrophes(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Pairs of doubled apostrophes inside one paragraph [lo, hi), the ASCII double
+    quotation mark of some newswires. A run of three is a doubled mark and a single
+    one: opening, the doubled mark comes first; closing, it comes last."""
+    marks = []
+    for m in _DOUBLED.finditer(text, lo, hi):
+        a, b = m.span()
+        opening = a == lo or not (_is_word(text[a - 1]) or text[a - 1] in ".,!?;:")
+        if b - a == 3 and not opening:
+            a += 1
+        marks.append(a)
+    out = []
+    for i in range(0, len(marks) - 1, 2):
+        out.append((marks[i], marks[i + 1], True))
+    if len(marks) % 2 and (marks[-1] == lo or not _is_word(text[marks[-1] - 1])):
+        out.append((marks[-1], hi, False))  # a quote continued in the next paragraph
     return out
 
 
@@ -148,22 +171,27 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     stretches inside double-quoted ones (quotes within quotes) are not listed."""
     found: list[QuotedSpan] = []
     for lo, hi in paragraphs(text):
-        doubles = _straight_double(text, lo, hi) + _curly_and_guillemets(text, lo, hi)
+        doubled = _doubled_apostrophes(text, lo, hi) if "''" in text[lo:hi] else []
+        wide = {o for o, _, _ in doubled} | {c for _, c, closed in doubled if closed}
+        doubles = _straight_double(text, lo, hi) + _curly_and_guillemets(text, lo, hi) + doubled
         doubles.sort()
         kept: list[tuple[int, int, bool]] = []
         for o, c, closed in doubles:
-            if kept and o < (kept[-1][1] + (1 if kept[-1][2] else 0)):
+            if kept and o < (kept[-1][1] + ((2 if kept[-1][1] in wide else 1) if kept[-1][2] else 0)):
                 continue  # overlapping mixed styles: keep the first
             kept.append((o, c, closed))
         singles = [s for s in _single(text, lo, hi)
-                   if not any(o <= s[0] and s[1] <= c for o, c, _ in kept)]
+                   if not any(o <= s[0] and s[1] <= c for o, c, _ in kept)
+                   and not {s[0], s[0] - 1, s[1], s[1] - 1} & wide]
         for o, c, closed in sorted(kept + singles):
-            if any(o < k[1] and k[0] < c for k in kept if (k[0], k[1]) != (o, c)) and text[o] not in DOUBLE_MARKS:
+            is_double = text[o] in DOUBLE_MARKS or o in wide
+            if any(o < k[1] and k[0] < c for k in kept if (k[0], k[1]) != (o, c)) and not is_double:
                 continue
-            s, e = _trimmed(text, o + 1, c)
+            width = 2 if o in wide else 1
+            s, e = _trimmed(text, o + width, c)
             if e <= s:
                 continue
-            found.append(QuotedSpan(o, c, s, e, text[o], closed))
+            found.append(QuotedSpan(o, c, s, e, '"' if width == 2 else text[o], closed, width))
     return found
 
 
