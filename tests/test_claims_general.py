@@ -153,6 +153,9 @@ CLAIMS = [
     ("He sent 2000 troops to the border.", [(2000, None, "troop")]),
     ("The 2022 budget ran to 2000 pages.", [(2000, None, "page")]),
     ("Casualties: 14 Killed in the night.", [(14, None, "")]),  # a label, not a ratings list
+    # title-case headlines
+    ("Apple Sells 5 Million iPhones In First Weekend", [(5e6, None, "iphone")]),
+    ("Man, 45, Arrested After 2 Killed In Stabbing", [(2, None, "")]),
     # an appositive age after a word for a person is not a claim; after a plural it counts
     ("The victim, 24, was stabbed three times.", [(3, None, "times")]),
     ("The suspects, 12, were arrested.", [(12, None, "")]),

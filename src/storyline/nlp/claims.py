@@ -140,7 +140,7 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and nxt is not None and nxt.text in (",", ")") and first.i > 1 and q.value < 120
             and float(q.value).is_integer()
             and (doc[first.i - 2].ent_type_ == "PERSON"
-                 or (doc[first.i - 2].lemma_.lower() in PERSON_NOUNS and doc[first.i - 2].tag_ == "NN"))):
+                 or (doc[first.i - 2].lower_ in PERSON_NOUNS and doc[first.i - 2].tag_ in ("NN", "NNP")))):
         return True
     # the same without commas (text stripped of punctuation): "the victim 24 was stabbed"
     if (q.unit is None and not q.words and prev is not None and prev.lemma_.lower() in PERSON_NOUNS
@@ -166,7 +166,11 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     # "Premier League 12 times" counts times; "Nord Stream 2 project" names a project: a
     # figure counts the noun after it when that noun is plural
-    counts_next = first.dep_ == "nummod" and first.head.i > span[-1].i and first.head.tag_ in ("NNS", "NNPS")
+    counted = first.head
+    while counted.pos_ == "NUM" and counted.head.i > counted.i:  # "5 Million iPhones"
+        counted = counted.head
+    counts_next = first.dep_ in ("nummod", "compound") and counted.i > span[-1].i \
+        and counted.tag_ in ("NNS", "NNPS")
     if q.words:
         if prev is not None and prev.lower_ in ("number", "no", "no.") and q.unit is None \
                 and not counts_next and q.value < 100:
