@@ -177,6 +177,7 @@ NOT_CLAIMS = [
     "Nobody will undermine it in one way or another.",
     "It was a night like the one Solvik lived through.",  # a pronoun "one" before a name
     "This one is different.",
+    "The massacre is just one, unfortunately, of many examples.",
     "The talks within the Normandy Four resumed.",  # a number word in a name
     "He criticised the Nord Stream 2 project.",  # a name's number before a singular noun
     "The COP 26 conference opened in Glasgow.",

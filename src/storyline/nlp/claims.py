@@ -253,9 +253,10 @@ def _is_pronoun_one(q: Quantity, doc: Doc, span: Span) -> bool:
         return False
     tok = span[-1]
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in ("only", "just", "exactly", "least", "than"):
-        return False  # "only one survived", "at least one died"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in ("only", "just", "exactly", "least", "than") \
+            and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+        return False  # "only one survived", "at least one died"
     if nxt is not None and nxt.lower_ in ("of", "another", "'s", "who", "which", "that"):
         return True
     if prev is not None and prev.lower_ in _ONE_PRONOUN_DET:
