@@ -152,6 +152,18 @@ CASES = [
     ("doubled-apostrophes-first-person-inside-is-not-a-new-speaker",
      "''I think the bridge will hold,'' Ivo Tannery said.", None,
      [("I think the bridge will hold", "direct", "Ivo Tannery")], ["the bridge will hold"]),
+    # the parser gives these cues no subject: the name in the attribution is the speaker
+    ("cue-without-parsed-subject-barked",
+     "\u201cGo back to your seat,\u201d Tannery barked and a security guard escorted the reporter out.", None,
+     [("Go back to your seat", "direct", "Tannery")], []),
+    ("cue-without-parsed-subject-apposition-colon",
+     "In a statement to the Courier, her senior policy adviser, Ivo Tannery, said: \u201cOlena Marchuk believes "
+     "that cooperation is essential.\u201d", None,
+     [("Olena Marchuk believes that cooperation is essential.", "direct", "Ivo Tannery")], []),
+    ("cue-without-parsed-subject-participle-between",
+     "\u201cWe have had more successful summits than this one,\u201d Varnish delegate Ivo Tannery, wearing a grey "
+     "coat, said matter-of-factly as the hall emptied.", None,
+     [("We have had more successful summits than this one", "direct", "Ivo Tannery")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

@@ -229,7 +229,7 @@ class QuoteExtractor:
             if label is not None:
                 f.subject, f.label = label, True
             elif cue is not None:
-                f.subject = self._subject(cue)
+                f.subject = self._subject(cue) or self._frame_subject(after if cue is cue_after else before, cue)
             elif colon:
                 # "Gingrich: ..." / "He put it this way:": the subject before the colon
                 f.subject = self._colon_subject(before)
@@ -266,6 +266,26 @@ class QuoteExtractor:
         if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or toks[-1].lower_ in _NOT_LABELS:
             return None
         return toks[-1]
+
+    @staticmethod
+    def _frame_subject(frame: list[Token], cue: Token) -> Token | None:
+        """The speaker of a cue the parser gave no subject ('"Go back," Trump barked',
+        '"...," said the 46-year-old'): the named person or body in the attribution
+        nearest the cue, else the nearest name or pronoun before it, else the noun
+        phrase right after a cue that opens the attribution."""
+        words = [t for t in frame if t.i != cue.i and not t.is_punct and not t.is_space]
+        named = [t for t in words if t.ent_type_ in ("PERSON", "ORG", "NORP") and t.ent_iob_ != "O"
+                 and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
+        if named:
+            return min(named, key=lambda t: abs(t.i - cue.i))
+        left = [t for t in words if t.i < cue.i and (t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they"))]
+        if left:
+            return left[-1]
+        right = [t for t in words if t.i > cue.i]
+        if right and all(t.i > cue.i for t in words):
+            heads = [t for t in right if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+            return heads[-1] if heads else None
+        return None
 
     def _colon_subject(self, before: list[Token]) -> Token | None:
         for t in reversed(before):
@@ -341,6 +361,8 @@ class QuoteExtractor:
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
         if start <= subj.idx < end or start <= cue.idx < end:
             return None
+        if "\n" in self.text[min(start, cue.idx):max(end, cue.idx)]:
+            return None  # a paragraph the parser joined to the next one's cue
         start, end = strip_span(self.text, start, end)
         while end > start and self.text[end - 1] in ".":
             end -= 1
