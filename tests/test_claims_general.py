@@ -153,6 +153,14 @@ CLAIMS = [
     ("He sent 2000 troops to the border.", [(2000, None, "troop")]),
     ("The 2022 budget ran to 2000 pages.", [(2000, None, "page")]),
     ("Casualties: 14 Killed in the night.", [(14, None, "")]),  # a label, not a ratings list
+    # a bare figure of a coordinated clause counts the noun of the figure before it
+    ("Kestria struck Solvik, killing at least 9 people and injuring more than 30.",
+     [(9, None, "person"), (30, None, "person")]),
+    ("At least nine people were killed, and more than 30 were wounded.", [(9, None, "person"), (30, None, "person")]),
+    ("Parliament approved it by 96 votes to 41.", [(96, None, "vote"), (41, None, "vote")]),
+    # ... not a part named after it, nor another verb's different count
+    ("Another 47 people were injured, 11 of them children.", [(47, None, "person"), (11, None, "")]),
+    ("He scored 20 points and grabbed 10.", [(20, None, "point"), (10, None, "")]),
     # title-case headlines
     ("Apple Sells 5 Million iPhones In First Weekend", [(5e6, None, "iphone")]),
     ("Man, 45, Arrested After 2 Killed In Stabbing", [(2, None, "")]),

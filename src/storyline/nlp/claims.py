@@ -607,6 +607,38 @@ def _gapped_unit(span: Span, previous: tuple[str, Token | None] | None) -> str |
     return unit if related and mine.dep_ in ("conj", "advcl", "ROOT") else None
 
 
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a figure's token hangs from ("injuring more than 30" -> injuring)."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _gapped_noun(doc: Doc, q: Quantity, span: Span, counted: tuple[str, Token | None, int, int]) -> str | None:
+    """The counted noun a bare figure shares with the figure before it in a coordinated
+    clause: "killing at least 9 people and injuring more than 30" -> person; "by 96
+    votes to 41" -> vote. Not "47 people were injured, 11 of them children"."""
+    noun, verb, _, prev_end = counted
+    if q.words and q.value == 1:
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+        return None
+    gap = text_of(doc)[prev_end:q.start].strip().lower()
+    if gap in ("to", "against", "versus", "vs", "vs."):
+        return noun  # a tally: "96 votes to 41"
+    mine = _verb_of(span[-1])
+    if verb is None or mine is None or mine.i == verb.i or span[-1].dep_ not in (
+            "dobj", "nsubj", "nsubjpass", "attr", "conj"):
+        return None
+    related = mine.head.i == verb.i or verb.head.i == mine.i or (mine.head.i == verb.head.i and mine.dep_ == "conj")
+    return noun if related and mine.dep_ in ("conj", "advcl", "ccomp", "xcomp") else None
+
+
 def extract_claims(doc: Doc) -> list[Claim]:
     """The numeric claims of ``doc`` in text order."""
     quotes: list[Quote] = doc._.storyline_quotes or []
@@ -615,6 +647,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     attributor = _Attributor(doc, quotes)
     claims: list[Claim] = []
     previous: tuple[str | None, Token | None, int] | None = None  # unit, its change verb, sentence
+    counted: tuple[str, Token | None, int, int] | None = None  # counted noun, its verb, sentence, end
     for q in find_quantities(text_of(doc)):
         number = (q.number_start, q.number_end)
         span = _tokens(doc, q.number_start, q.number_end)
@@ -640,8 +673,13 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 rate, rate_end = rate_suffix(text_of(doc), end)
                 if rate:  # "45 cents a share", "10 points per game"
                     unit, end = f"{unit} per {rate}", rate_end
-            elif previous is not None and previous[2] == span.sent.start:
-                unit = _gapped_unit(span, previous[:2])
+            else:
+                if previous is not None and previous[2] == span.sent.start:
+                    unit = _gapped_unit(span, previous[:2])
+                if not unit and counted is not None and counted[2] == span.sent.start:
+                    unit = _gapped_noun(doc, q, span, counted)
+            if lemma:
+                counted = (unit, _verb_of(span[-1]), span.sent.start, end)
         # the verb a figure with a unit measures: "rose 1.2 percent" (for the gapped figure after it)
         unit_span = _tokens(doc, q.number_start, q.end) or span
         previous = (unit, _change_verb_of(unit_span[-1:]) if unit else None, span.sent.start)
