@@ -361,8 +361,11 @@ class QuoteExtractor:
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
         if start <= subj.idx < end or start <= cue.idx < end:
             return None
-        if "\n" in self.text[min(start, cue.idx):max(end, cue.idx)]:
-            return None  # a paragraph the parser joined to the next one's cue
+        # the reported clause stays in the cue's paragraph (the parser may join a
+        # headline, a dateline or a whole paragraph to the next one's cue)
+        para_lo = self.text.rfind("\n", 0, cue.idx) + 1
+        para_hi = self.text.find("\n", cue.idx)
+        start, end = max(start, para_lo), min(end, para_hi if para_hi >= 0 else end)
         start, end = strip_span(self.text, start, end)
         while end > start and self.text[end - 1] in ".":
             end -= 1
@@ -386,6 +389,9 @@ class QuoteExtractor:
             lo = phrase_end  # the phrase opens the clause
         elif hi <= phrase_end + 2:
             hi = phrase_start  # the phrase closes it
+        para_lo = self.text.rfind("\n", 0, tok.idx) + 1
+        para_hi = self.text.find("\n", tok.idx)
+        lo, hi = max(lo, para_lo), min(hi, para_hi if para_hi >= 0 else hi)
         start, end = strip_span(self.text, lo, hi)
         while end > start and self.text[end - 1] in ".":
             end -= 1
