@@ -164,6 +164,11 @@ CASES = [
      "\u201cWe have had more successful summits than this one,\u201d Varnish delegate Ivo Tannery, wearing a grey "
      "coat, said matter-of-factly as the hall emptied.", None,
      [("We have had more successful summits than this one", "direct", "Ivo Tannery")], []),
+    ("reported-clause-stays-in-its-paragraph",
+     "Second strike in a week\nSolvik Courier\n28 June 2025\n\nKestria attacked Solvik with drones early on "
+     "Saturday, killing four people, Olena Marchuk said.", None,
+     [("Kestria attacked Solvik with drones early on Saturday, killing four people", "indirect",
+       "Olena Marchuk")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,
