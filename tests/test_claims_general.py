@@ -64,6 +64,9 @@ FIGURES = [
     ("inflation of 4.8 per cent a year", "4.8 per cent", 4.8, None, "percent", None),
     ("it grew 15% per annum", "15%", 15, None, "percent", None),
     ("a fee of $5 per annum", "$5 per annum", 5, None, "USD per year", None),
+    # approximations behind a hyphen
+    ("a 2,000-plus crowd", "2,000-plus", 2000, None, None, "at least"),
+    ("some 300-odd delegates", "some 300-odd", 300, None, None, "about"),
     # a magnitude behind a hyphen
     ("a US$1.2-billion deal", "US$1.2-billion", 1.2e9, None, "USD", None),
     ("a 10-million-dollar fund", "10-million-dollar", 1e7, None, "USD", None),

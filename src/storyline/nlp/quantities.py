@@ -368,6 +368,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             if code:
                 unit, end = code, hy.end(2)
         hy = _HYPHEN_WORD.match(text, end)
+    if hy and hy.group(1).lower() in ("plus", "odd") and approx is None:
+        # "2,000-plus", "300-odd": an approximation written behind a hyphen
+        approx = "at least" if hy.group(1).lower() == "plus" else "about"
+        end = hy.end(1)
+        hy = _HYPHEN_WORD.match(text, end)
     if hy:
         w1 = hy.group(1).lower()
         if hy.group(2) and hy.group(2).lower() == "old":
@@ -421,8 +426,8 @@ def _finish(text, start, end, value, value_max, unit, approx, currency, words, h
     grouped = "," in text[number_start:number_end]
     # Approximation cue before the figure (or before its currency).
     cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
-    if cue and approx is None:
-        approx = APPROX_BEFORE[cue.group("cue").lower()]
+    if cue:
+        approx = approx or APPROX_BEFORE[cue.group("cue").lower()]
         start = cue.start("cue")
     after = re.match(r"[ \u00a0]*(or so|or more|or fewer|or less|plus\b|\+)", text[end:end + 12])
     if after and approx is None:
