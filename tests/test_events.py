@@ -76,6 +76,10 @@ TYPE_CASES = [
     ("The court approved the extradition of the suspect.", "COOPERATE"),
     ("The two ministers held discussions in Geneva.", "CONSULT"),
     ("The agreement was signed after a four-day cease-fire.", "AGREE"),
+    ("Poland withdrew its ambassador from Minsk.", "SANCTION"),
+    ("The government forced foreign journalists out of the country.", "SANCTION"),
+    ("Troops in Narva remained on high alert.", "MOBILIZE"),
+    ("The militants used civilians as human shields.", "ASSAULT"),
 ]
 
 
@@ -99,6 +103,9 @@ NEGATIVES = [
     ("The plan failed to meet its targets.", "ASSAULT"),
     ("The attack dealt a severe blow to the government.", "AGREE"),
     ("Thousands of Myanmar nationals have sought refuge in Mizoram.", "ASSAULT"),
+    ("Aid workers left the city.", "AID"),  # who they are, not an act of aid
+    ("The UN withdrew peacekeepers from the border zone.", "RETREAT"),  # a reduction of relations
+    ("The company issued a profit alert.", "MOBILIZE"),
 ]
 
 

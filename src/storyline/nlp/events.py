@@ -58,8 +58,12 @@ _NEEDS_MODIFIER = {
     "package": frozenset("aid military financial assistance support economic humanitarian sanction sanctions".split()),
     "exercise": frozenset("military naval joint army nuclear air war".split()),
     "drill": frozenset("military naval joint army nuclear air war".split()),
+    "shield": frozenset({"human"}),
     "deal": frozenset("peace ceasefire trade minerals gas grain arms security prisoner".split()) | {"a", "the"},
 }
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Compounds where "aid" names who someone is, not an act of aid ("aid workers").
+_AID_BEARERS = frozenset("worker agency organization organisation group official employee staff".split())
 _MONEY = frozenset("money fund euro dollar pound million billion grant loan tranche".split())
 _UNILATERAL = frozenset("declare announce observe extend order unveil".split())
 _NO_COMMENT = frozenset("comment elaborate say confirm specify disclose name detail answer respond".split())
@@ -104,8 +108,8 @@ class _Hit:
 def _lookup(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Trigger | None:
     if tok.pos_ in ("VERB", "AUX"):
         pos, other = "VERB", "NOUN"
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        pos, other = "NOUN", "VERB"
+    elif _nounish(tok):
+        pos, other = "NOUN", "VERB"  # an "adjective" as subject or object is a mis-tagged noun ("offensive")
     else:
         return None
     lemma = _lemma(tok)
@@ -119,6 +123,11 @@ def _lookup(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> Trigger | No
         if entry is not None and pos == "VERB" and not entry.light and entry.pos == "NOUN":
             entry = None if tok.tag_ in ("VBZ", "VBP") and lemma != tok.lower_ else entry
     return entry
+
+
+def _nounish(tok: Token) -> bool:
+    """A noun, or an "adjective" the tagger put where a noun stands ("the regime offensive has ...")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS)
 
 
 def _lemma(tok: Token) -> str:
@@ -224,7 +233,7 @@ def _classify(tok: Token, lexicon: dict[tuple[str, str], Trigger]) -> _Hit | Non
             return _Hit(tok, "AID", None, entry)
         return None  # a trigger noun object carries the event itself
     type_ = entry.type
-    if entry.pos == "NOUN" and tok.pos_ in ("NOUN", "PROPN"):
+    if entry.pos == "NOUN" and _nounish(tok):
         mods = _modifiers(tok)
         needed = _NEEDS_MODIFIER.get(lemma)
         if needed is not None and not (mods & needed):
@@ -286,11 +295,17 @@ def _refine(tok: Token, lemma: str, type_: str, entry: Trigger) -> str | None:
         return "AID"  # taking in refugees (CAMEO 075)
     if type_ == "SANCTION" and tok.pos_ in ("VERB", "AUX") and lemma != "cut" and olemma in _LEVIES:
         return "CONCEDE"  # "suspended the tax", "froze the sanctions": an easing
-    if lemma == "expel" and olemma in ENVOYS:
+    if lemma in ("expel", "force") and olemma in ENVOYS:
         return "SANCTION"  # expelling diplomats reduces relations (CAMEO 16)
+    if type_ == "RETREAT" and (olemma in ENVOYS or olemma in ("peacekeeper", "ambassador")):
+        return "SANCTION"  # withdrawing envoys or peacekeepers (CAMEO 16), not a military retreat
+    if lemma == "alert" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
+        return None  # "remained on alert" is a force posture; "an alert" is not
+    if type_ == "AID" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _AID_BEARERS:
+        return None  # "aid workers"
     if type_ == "MOBILIZE" and _peacekeeping(tok):
         return "AID"  # a peacekeeping deployment (CAMEO 074)
-    if tok.pos_ in ("NOUN", "PROPN") and (gov := _governing_verb(tok)) is not None:
+    if _nounish(tok) and (gov := _governing_verb(tok)) is not None:
         glemma = gov.lemma_.lower()
         if type_ == "AID" and glemma in _CUTTING:
             return "SANCTION"  # "reduced military aid"
@@ -381,7 +396,7 @@ def sentence_hits(sent: Span, lexicon: dict[tuple[str, str], Trigger]) -> list[_
             hit = _Hit(tok, "REQUEST", None, Trigger(tok.lemma_.lower(), "VERB", "REQUEST"), "demand", demanded)
         if hit is None:
             continue
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if _nounish(tok):
             hit.governor = _governor(tok, lexicon)
         if hit.kind is None:
             hit.kind = _demand_kind(hit, lexicon)
@@ -430,7 +445,7 @@ def _event_from_hit(doc: Doc, sent: Span, hit: _Hit, index: EntityIndex, timexes
     """The event of one trigger: arguments, location, date and mode."""
     tok = hit.trigger
     meta_instrument = None
-    if tok.pos_ in ("NOUN", "PROPN") and hit.entry.pos == "NOUN":
+    if _nounish(tok) and hit.entry.pos == "NOUN":
         actor_tok, target_tok = noun_arguments(tok, hit.governor)
     else:
         actor_tok, target_tok = verb_arguments(tok)
@@ -448,7 +463,7 @@ def _event_from_hit(doc: Doc, sent: Span, hit: _Hit, index: EntityIndex, timexes
         meta["kind"] = hit.kind
     if hit.demanded:
         meta["demanded_type"] = hit.demanded
-    if tok.pos_ not in ("NOUN", "PROPN") and meta_instrument:
+    if not _nounish(tok) and meta_instrument:
         meta["instrument"] = meta_instrument
     actor, actor_meta = _ref_fields(actor_ref)
     target, target_meta = _ref_fields(target_ref)
