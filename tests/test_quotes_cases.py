@@ -156,6 +156,13 @@ CASES = [
     ("cue-without-parsed-subject-barked",
      "\u201cGo back to your seat,\u201d Tannery barked and a security guard escorted the reporter out.", None,
      [("Go back to your seat", "direct", "Tannery")], []),
+    ("cue-without-parsed-subject-not-the-name-after-it",
+     "\u201cGo back to your seat,\u201d Tannery barked and a security guard escorted Olena Marchuk out.", None,
+     [("Go back to your seat", "direct", "Tannery")], []),
+    ("speaker-with-age-then-told",
+     "\u201cWe were tremendously wrong to not confront him from the beginning,\u201d Ivo Tannery, 58, told AFP in "
+     "an interview in Solvik on Monday.", None,
+     [("We were tremendously wrong to not confront him from the beginning", "direct", "Ivo Tannery")], []),
     ("cue-without-parsed-subject-apposition-colon",
      "In a statement to the Courier, her senior policy adviser, Ivo Tannery, said: \u201cOlena Marchuk believes "
      "that cooperation is essential.\u201d", None,

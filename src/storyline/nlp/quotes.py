@@ -274,18 +274,20 @@ class QuoteExtractor:
         nearest the cue, else the nearest name or pronoun before it, else the noun
         phrase right after a cue that opens the attribution."""
         words = [t for t in frame if t.i != cue.i and not t.is_punct and not t.is_space]
-        named = [t for t in words if t.ent_type_ in ("PERSON", "ORG", "NORP") and t.ent_iob_ != "O"
-                 and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
-        if named:
-            return min(named, key=lambda t: abs(t.i - cue.i))
-        left = [t for t in words if t.i < cue.i and (t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they"))]
+
+        def named(toks: list[Token]) -> list[Token]:
+            return [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "NORP") and t.ent_iob_ != "O"
+                    and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
+
+        left = [t for t in words if t.i < cue.i]
         if left:
-            return left[-1]
-        right = [t for t in words if t.i > cue.i]
-        if right and all(t.i > cue.i for t in words):
-            heads = [t for t in right if t.pos_ in ("NOUN", "PROPN", "ADJ")]
-            return heads[-1] if heads else None
-        return None
+            names = named(left) or [t for t in left if t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they")]
+            return names[-1] if names else None
+        right = [t for t in words if t.i > cue.i]  # "said the 46-year-old": the cue opens the attribution
+        stop = next((k for k, t in enumerate(right) if t.pos_ in ("CCONJ", "SCONJ", "VERB", "ADP")), len(right))
+        right = right[:stop]
+        names = named(right) or [t for t in right if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        return names[-1] if names else None
 
     def _colon_subject(self, before: list[Token]) -> Token | None:
         for t in reversed(before):
