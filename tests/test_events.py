@@ -106,6 +106,8 @@ NEGATIVES = [
     ("Aid workers left the city.", "AID"),  # who they are, not an act of aid
     ("The UN withdrew peacekeepers from the border zone.", "RETREAT"),  # a reduction of relations
     ("The company issued a profit alert.", "MOBILIZE"),
+    ("Gas is in high demand this winter.", "REQUEST"),
+    ("It was agreed that the experts of the two countries would meet again.", "STATEMENT"),
 ]
 
 
@@ -233,6 +235,7 @@ def test_must_is_a_demand_of_someone_else(nlp):
     (event,) = run(nlp, "The minister said Russia must withdraw its troops from the region.")
     assert (event.type, event.meta["kind"], event.meta["demanded_type"]) == ("REQUEST", "demand", "RETREAT")
     assert "REQUEST" not in [e.type for e in run(nlp, "We must defend our country.")]
+    assert "REQUEST" not in [e.type for e in run(nlp, "They must have known about the plan.")]
 
 
 @pytest.mark.model

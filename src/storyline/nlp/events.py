@@ -62,6 +62,8 @@ _NEEDS_MODIFIER = {
     "deal": frozenset("peace ceasefire trade minerals gas grain arms security prisoner".split()) | {"a", "the"},
 }
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_MARKET_DEMAND = frozenset("high strong growing rising weak weaker falling consumer domestic global world market "
+                           "energy oil gas power electricity food housing export import seasonal".split())
 # Compounds where "aid" names who someone is, not an act of aid ("aid workers").
 _AID_BEARERS = frozenset("worker agency organization organisation group official employee staff".split())
 _MONEY = frozenset("money fund euro dollar pound million billion grant loan tranche".split())
@@ -278,8 +280,10 @@ def _refine(tok: Token, lemma: str, type_: str, entry: Trigger) -> str | None:
         return "STATEMENT"  # "denied the charges", "denied that ...": a denial (CAMEO 016)
     if lemma == "agree" and tok.pos_ in ("VERB", "AUX") and not any(c.dep_ == "xcomp" for c in tok.children) \
             and not _has_prep(tok, frozenset({"to", "on", "upon"})) \
-            and (any(c.dep_ == "ccomp" for c in tok.children) or _has_prep(tok, frozenset({"with"}))):
+            and _has_prep(tok, frozenset({"with"})) and not any(c.dep_ == "dobj" for c in tok.children):
         return "STATEMENT"  # "said they agree with the report": an opinion, not an accord
+    if lemma == "demand" and _nounish(tok) and (tok.head.lower_ == "in" or _modifiers(tok) & _MARKET_DEMAND):
+        return None  # "in high demand", "energy demand": a market, not a request
     if lemma == "meet" and olemma in MEETABLE:
         return "CONCEDE" if olemma == "demand" else None  # "meet the targets" / "met the demands"
     if lemma == "violate" and obj is not None and (olemma in _TRUCES or any(
@@ -334,8 +338,8 @@ def _is_obligation(tok: Token) -> bool:
     """A verb under "must" whose subject is someone else ("X must withdraw"; not "we must")."""
     if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
         return False
-    if any(c.dep_ == "neg" for c in tok.children):
-        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("have", "'ve")) for c in tok.children):
+        return False  # "must have known": a guess about the past, not a demand
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ not in ("i", "we", "you", "one")
 
