@@ -164,6 +164,10 @@ CLAIMS = [
     # ... not a part named after it, nor another verb's different count
     ("Another 47 people were injured, 11 of them children.", [(47, None, "person"), (11, None, "")]),
     ("He scored 20 points and grabbed 10.", [(20, None, "point"), (10, None, "")]),
+    # a currency or unit reached through "of" is named like one after the figure
+    ("They spend tens of billions of dollars on it.", [(1e10, 1e11, "USD")]),
+    ("Hundreds of billions of rubles were invested.", [(1e11, 1e12, "RUB")]),
+    ("They drove hundreds of kilometres.", [(100, 1000, "km")]),
     # title-case headlines
     ("Apple Sells 5 Million iPhones In First Weekend", [(5e6, None, "iphone")]),
     ("Man, 45, Arrested After 2 Killed In Stabbing", [(2, None, "")]),

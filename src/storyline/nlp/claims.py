@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
+from .numbers import CURRENCY_WORDS, unit_for
 from .quantities import Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
@@ -669,7 +670,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
             tail = _tokens(doc, q.start, q.end) or span
             lemma, noun_end = _counted_thing(doc, tail)
             if lemma:
-                unit, end = lemma, max(end, noun_end)
+                # "tens of billions of dollars", "hundreds of kilometres": a currency or a unit
+                # reached through "of" is named like one written after the figure
+                named = next((CURRENCY_WORDS.get(w) for w in (lemma, lemma + "s") if CURRENCY_WORDS.get(w)), None) \
+                    if lemma != "won" else None
+                named = named or unit_for(lemma, glued=False) or unit_for(lemma + "s", glued=False)
+                unit, end = named or lemma, max(end, noun_end)
                 rate, rate_end = rate_suffix(text_of(doc), end)
                 if rate:  # "45 cents a share", "10 points per game"
                     unit, end = f"{unit} per {rate}", rate_end
