@@ -64,6 +64,9 @@ FIGURES = [
     ("inflation of 4.8 per cent a year", "4.8 per cent", 4.8, None, "percent", None),
     ("it grew 15% per annum", "15%", 15, None, "percent", None),
     ("a fee of $5 per annum", "$5 per annum", 5, None, "USD per year", None),
+    # a glued "c": cents, or degrees in weather copy
+    ("petrol costs 50c a litre", "50c a litre", 50, None, "cent per litre", None),
+    ("temperatures hit 38c today", "38c", 38, None, "°C", None),
     # approximations behind a hyphen
     ("a 2,000-plus crowd", "2,000-plus", 2000, None, None, "at least"),
     ("some 300-odd delegates", "some 300-odd", 300, None, None, "about"),
@@ -197,6 +200,9 @@ NOT_CLAIMS = [
     "He criticised the Nord Stream 2 project.",  # a name's number before a singular noun
     "The COP 26 conference opened in Glasgow.",
     "He wore No. 12 for the club.",
+    "Fortune 500 firms use it.",  # a list's name
+    "Voters backed Proposition 22 last year.",
+    "The Bill 21 debate continues.",
     "It was the best day of the war, on day 100.",
     "The war entered its third week.",
     # years before a plural noun after a determiner or a time preposition

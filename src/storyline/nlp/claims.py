@@ -56,8 +56,11 @@ IDENTIFIER_WORDS = {
     "t", "s", "tu", "ka", "mi", "an", "il", "g", "mh", "ms", "mk", "m", "ak",
     # stock indexes: "the FTSE 100", "S&P 500", "Russell 2000"
     "ftse", "s&p", "sp", "nasdaq", "russell", "nikkei", "stoxx", "dax", "cac", "asx", "nifty",
-    "sensex", "topix", "kospi", "euro stoxx",
+    "sensex", "topix", "kospi", "euro stoxx", "fortune",
 }
+# The same, only when capitalised: "Proposition 22", "Bill 21", "Measure 110", "Interstate 95".
+TITLE_IDENTIFIER_WORDS = {"proposition", "prop", "bill", "measure", "interstate", "route", "gate", "pier",
+                          "camp", "station", "ward", "plot", "zone", "lot"}
 # Words before a number that make it an index unless the number counts the noun after it:
 # "on day 100", "in round 3" vs "the next day 300 people gathered".
 INDEX_WORDS = {"day", "week", "year", "round", "leg", "lap", "hole", "matchday", "gameweek", "wave",
@@ -183,6 +186,8 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         return True  # "No. 12", "Nos 3 and 4", "#5"
     if prev is not None:
         if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
+            return True
+        if prev.lower_ in TITLE_IDENTIFIER_WORDS and prev.is_title and not q.unit and first.i > first.sent.start + 1:
             return True
         before = doc[prev.i - 1].lower_ if prev.i > 0 else ""
         if prev.lower_ in INDEX_WORDS and not q.unit and not counts_next and before not in _PERIOD_DETS:

@@ -107,6 +107,8 @@ _MASKS = [
 ]
 _SCREEN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:video|tv|tvs|screens?|displays?|resolution|monitors?|hdr|"
                            r"camera|streaming|ultra|footage|content|quality|res)\b")
+_WEATHER_CONTEXT = re.compile(r"(?i)\b(?:temperatures?|degrees?|heat(?:wave)?|hot(?:test)?|warm(?:est)?|cold(?:est)?|"
+                              r"weather|forecast|celsius|fahrenheit|\d+f)\b")
 _DEGREE_SCALE = re.compile(r"[ \u00a0]*(C|F|Celsius|Fahrenheit|celsius|fahrenheit)\b")
 _RATIO_UNITS = {"percent", "percentage point", "basis point", "fraction"}
 _VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
@@ -311,6 +313,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             return None  # ordinal, decade, clock time ("22nd", "1990s", "5am")
         else:
             u = unit_for(g, glued=True)
+            if g == "c" and not unit:
+                # "50c a litre": cents; "38c" in lower-cased weather copy: degrees
+                u = "°C" if _WEATHER_CONTEXT.search(text, max(0, number_start - 60),
+                                                     min(len(text), glued.end() + 30)) else "cent"
             if u is None and "/" in g:
                 # "99g/km", "5kg/m2": a unit per unit
                 top, bottom = g.split("/", 1)
