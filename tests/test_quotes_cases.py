@@ -176,6 +176,12 @@ CASES = [
      "Saturday, killing four people, Olena Marchuk said.", None,
      [("Kestria attacked Solvik with drones early on Saturday, killing four people", "indirect",
        "Olena Marchuk")], []),
+    ("dateline-is-not-the-speaker",
+     "LONDON (Reuters) - Ivo Tannery said he was unlikely to have a good relationship with Olena Marchuk.", None,
+     [("he was unlikely to have a good relationship with Olena Marchuk", "indirect", "Ivo Tannery")], []),
+    ("name-with-party-in-brackets-is-not-a-dateline",
+     "Sen. Ivo Tannery (I-Vt.) said that the bill would pass next week.", None,
+     [("that the bill would pass next week", "indirect", "Ivo Tannery")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

@@ -50,13 +50,19 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
     Subjects inside quoted text (``quoted[char] == 1``) and dates are skipped."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if (child.dep_ in SUBJECT_DEPS and not child.is_punct
+        subjects = [child for child in tok.children
+                    if child.dep_ in SUBJECT_DEPS and not child.is_punct
                     and child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
-                    and not (quoted is not None and quoted[child.idx])):  # "telling the crowd, 'Some people ...'"
-                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                    return tok.head  # "Smith, who said ...": the antecedent
-                return _after_break(child, verb)
+                    and child.lower_ not in _WEEKDAYS
+                    and not (quoted is not None and quoted[child.idx])  # "telling the crowd, 'Some people ...'"
+                    and not _dateline(child)]
+        if subjects:
+            # "LONDON (Reuters) - Donald Trump said": of two subjects the one nearest the verb
+            before = [c for c in subjects if c.i < tok.i]
+            child = before[-1] if before else subjects[0]
+            if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return tok.head  # "Smith, who said ...": the antecedent
+            return _after_break(child, verb)
         if tok.dep_ == "agent":
             continue
         # passive "was quoted as saying": the agent is the speaker
@@ -73,6 +79,19 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
             continue
         break
     return None
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _dateline(tok: Token) -> bool:
+    """True for the place of a dateline ("LONDON (Reuters) -", "WASHINGTON —") opening a paragraph."""
+    doc = tok.doc
+    if tok.i > 0 and "\n" not in doc[tok.i - 1].text:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (nxt is not None and nxt.text in ("(", "-", "\u2014", "\u2013", "--")
+            and (tok.is_upper and len(tok) > 1 or tok.ent_type_ in ("GPE", "LOC")))
 
 
 def _after_break(subj: Token, verb: Token) -> Token | None:
@@ -102,7 +121,7 @@ def mention_span(tok: Token) -> Span:
                 return doc[start:ent.end]
     start = tok.i
     for child in tok.lefts:
-        if child.dep_ in _NP_LEFT_DEPS:
+        if child.dep_ in _NP_LEFT_DEPS and not _dateline(child):
             start = min(start, child.left_edge.i)
     end = tok.i + 1
     for child in tok.rights:
