@@ -12,7 +12,13 @@ and matches when it equals the gold ``normalized_unit`` or the last word of it
 (we record the head noun of the counted thing: "transplant" for "heart
 transplant"), singular and plural alike (our counted thing is a singular lemma,
 a few gold units are plural: "Americans"); torque is written two ways in the
-gold ("pound-foot", "foot pound-force") and both match our ``lb-ft``. Precision = matched / predicted, recall = matched / gold.
+gold ("pound-foot", "foot pound-force") and both match our ``lb-ft``. The names
+are the keys of CQE's unit table (``CQE/unit.json`` in vivkaz/CQE): currencies
+by their CQE name (``CNY`` -> "chinese yuan", ``RUB`` -> "russian ruble"),
+``tonne`` -> "metric ton" (or "tonne"), ``ton`` -> "ton"; where CQE has two
+names for what we record as one unit, both match (``INR``: "indian rupee" for
+"₹", plain "rupee" for "Rs"; ``fps``: frames or, in CQE's table, feet per
+second). Precision = matched / predicted, recall = matched / gold.
 
 Gold quantities that are not claims by our definition (ages, "one of the most
 ...") stay in the gold set: they count as misses.

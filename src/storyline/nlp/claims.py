@@ -13,10 +13,13 @@ unit, and the counted noun when there is one ("about 1,450 Ukrainian troops");
 magnitude).
 
 The claimant comes, in this order, from the quote the figure sits in
-(``doc._.storyline_quotes``), "according to X" in its sentence, the subject
-of a reporting verb ("X said/claimed/reported ...") governing it, or a
-sentence ending with ":" just before it; it is None when the outlet asserts
-the figure itself.
+(``doc._.storyline_quotes``; the smallest one, and only when its speaker is in
+the figure's sentence or the sentence names no one itself), "according to X"
+in its sentence, the subject of a reporting verb ("X said/claimed/reported
+...") governing it, or a sentence ending with ":" just before it; it is None
+when the outlet asserts the figure itself. When X is a document ("according to
+its estimate", "data from the ministry show") the claimant is who the document
+comes from; "the mayor" after "Mayor Oskar Teravel" is the mayor named before.
 """
 
 from __future__ import annotations
