@@ -237,6 +237,9 @@ CLAIMANTS = [
     ("The results of our work show that two-thirds are payments for imports.", "two-thirds", None),
     ("The economy added 263,000 jobs in November.", "263,000 jobs", None),
     ("Officials said the economy added 263,000 jobs.", "263,000 jobs", "Officials"),
+    # the possessor of an estimate whose "of" holds the figure
+    ("The Health Ministry's estimate of 30,000 deaths was disputed.", "30,000 deaths", "Health Ministry"),
+    ("Critics questioned the estimate of 30,000 deaths.", "30,000 deaths", None),
 ]
 
 

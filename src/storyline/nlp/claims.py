@@ -408,6 +408,24 @@ def _is_object_of(span: Span, verb: Token) -> bool:
     return False
 
 
+def _possessed_estimate(span: Span) -> Span | None:
+    """The possessor of an information noun whose "of" phrase holds the figure: "the
+    UN's estimate of 30,000 deaths" -> the UN; "Kyiv's tally of 200 tanks" -> Kyiv."""
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INFO_NOUNS:
+            noun = head.head
+            for child in noun.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return _np(child)
+            return None
+        tok = head
+    return None
+
+
 def _source_of(np: Span):
     """Who an information noun phrase comes from: the possessor ("the ministry's data"),
     a from/by/of complement naming an entity ("figures from the UN"), the subject of a
@@ -518,6 +536,9 @@ class _Attributor:
                         if source is _POSSESSIVE_PRONOUN:
                             return self.last if self.last[0] else (None, None)
                         return self._resolve(source or np)
+        holder = _possessed_estimate(span)
+        if holder is not None:
+            return self._resolve(holder)  # "the UN's estimate of 30,000 deaths"
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
         speaking = [t for t in sent if t.lemma_.lower() in ("speak", "talk") and t.pos_ == "VERB"
                     and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
