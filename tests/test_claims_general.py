@@ -67,6 +67,9 @@ FIGURES = [
     # a glued "c": cents, or degrees in weather copy
     ("petrol costs 50c a litre", "50c a litre", 50, None, "cent per litre", None),
     ("temperatures hit 38c today", "38c", 38, None, "°C", None),
+    # "a few dozen", "several hundred": an order of magnitude, like "hundreds of"
+    ("a few dozen protesters", "a few dozen", 12, 120, None, "order of"),
+    ("several hundred troops", "several hundred", 100, 1000, None, "order of"),
     # approximations behind a hyphen
     ("a 2,000-plus crowd", "2,000-plus", 2000, None, None, "at least"),
     ("some 300-odd delegates", "some 300-odd", 300, None, None, "about"),

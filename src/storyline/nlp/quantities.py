@@ -123,6 +123,7 @@ _HYPHEN_COUNTS = {"point", "seat", "member", "man", "men", "woman", "women", "ga
                   "stop", "step", "part", "piece", "course", "mile", "acre", "km", "unit", "hit", "win"}
 # A scale word standing alone is not a figure: "N10 trillion" (a currency we cannot read
 # glued to the digits), "the Hundred Years' War".
+_FEW_BEFORE = re.compile(r"(?i)\b(?:a few|several|a couple of|some few)[ \u00a0]+$")
 _BARE_SCALE = re.compile(r"(?i)^(?:hundred|thousand|million|billion|trillion|dozen)s?$")
 # After a glued "m": a counted plural noun makes it millions ("2m people", "100m copies");
 # race distances keep their metres ("the 400m hurdles").
@@ -236,6 +237,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         value = words_to_number(phrase)
         if value is None:
             return None
+        few = _FEW_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if _BARE_SCALE.match(phrase) and few:
+            # "a few dozen", "several hundred": that order of magnitude, like "hundreds of"
+            return _finish(text, few.start(), m.end(), value, value * 10, None, VAGUE_APPROX, None, True, True,
+                           m.start(), m.end())
         if _BARE_SCALE.match(phrase):
             return None  # "N10 trillion" (a figure we cannot read), "the Hundred Years' War"
         end = m.end()
