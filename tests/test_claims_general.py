@@ -70,6 +70,7 @@ FIGURES = [
     # "a few dozen", "several hundred": an order of magnitude, like "hundreds of"
     ("a few dozen protesters", "a few dozen", 12, 120, None, "order of"),
     ("several hundred troops", "several hundred", 100, 1000, None, "order of"),
+    ("a 1,998cc engine", "1,998cc", 1998, None, "cc", None),
     # approximations behind a hyphen
     ("a 2,000-plus crowd", "2,000-plus", 2000, None, None, "at least"),
     ("some 300-odd delegates", "some 300-odd", 300, None, None, "about"),

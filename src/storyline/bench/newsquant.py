@@ -82,7 +82,7 @@ UNIT_NAMES = {
     "kPa": "kilopascal", "hPa": "hectopascal", "mmHg": "millimeter of mercury", "degree": "degree",
     "basis point": "basis point", "point": "point", "mile": "mile", "hour": "hour", "minute": "minute",
     "second": "second", "µg": "microgram", "Mbit": "megabit", "Gbit": "gigabit", "kbit": "kilobit",
-    "Tbit": "terabit", "CRC": "costa rican colón", "LAK": "lao kip", "PHP": "philippine peso",
+    "Tbit": "terabit", "cc": "millilitre", "CRC": "costa rican colón", "LAK": "lao kip", "PHP": "philippine peso",
     "NGN": "nigerian naira", "THB": "thai baht", "VND": "vietnamese dong", "PKR": "pakistani rupee",
     "TWD": "new taiwan dollar", "EGP": "egyptian pound", "QAR": "qatari riyal",
 }

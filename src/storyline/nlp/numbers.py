@@ -200,7 +200,7 @@ UNITS = {
     "mp": "MP", "megapixel": "MP", "megapixels": "MP", "fps": "fps", "frames per second": "fps",
     "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps", "x": "times", "kcal": "kcal",
     # "5ft 9in", "245p", "a 2,000mAh cell", "100,000 bpd", "20 amps"
-    "in": "inch", "t": "tonne", "°": "degree", "µg": "µg", "μg": "µg", "mcg": "µg", "micrograms": "µg",
+    "in": "inch", "t": "tonne", "cc": "cc", "°": "degree", "µg": "µg", "μg": "µg", "mcg": "µg", "micrograms": "µg",
     "microgram": "µg", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
     "b/d": "barrel per day", "ah": "Ah", "amps": "A", "amperes": "A", "kv": "kV", "kilovolts": "kV",
     "mt": "Mt", "gt": "Gt", "megatonnes": "Mt", "gigatonnes": "Gt", "kilotonnes": "kt", "kilotons": "kt",
