@@ -228,6 +228,15 @@ def test_offsets_index_the_text(quote_nlp):
         assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_text
 
 
+def test_a_share_of_people_is_a_speaker(quote_nlp):
+    # "Nine in 10 voters": a number with its group is the subject (not a bare CARDINAL), and
+    # their "they think ..." inside it is their statement, not a second one
+    text = "Nine in 10 registered voters say they think Olena Marchuk could win the election."
+    quotes = _run(quote_nlp, text, None)
+    assert [(q.text, q.kind, q.speaker_text) for q in quotes] == [
+        ("they think Olena Marchuk could win the election", "indirect", "Nine in 10 registered voters")]
+
+
 def test_speaker_id_is_the_entity_id(quote_nlp):
     text = 'Olena Marchuk arrived on Monday. "We will hold the line," Marchuk said.'
     doc = quote_nlp.make_doc(text)

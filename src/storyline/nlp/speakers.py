@@ -52,7 +52,8 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
     for _ in range(4):
         subjects = [child for child in tok.children
                     if child.dep_ in SUBJECT_DEPS and not child.is_punct
-                    and child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
+                    and (child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
+                         or child.ent_type_ == "CARDINAL" and any(c.dep_ == "prep" for c in child.children))
                     and child.lower_ not in _WEEKDAYS
                     and not (quoted is not None and quoted[child.idx])  # "telling the crowd, 'Some people ...'"
                     and not _dateline(child)]
@@ -81,6 +82,8 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
     return None
 
 
+_PLURAL_HEADS = {"nine", "eight", "seven", "six", "five", "four", "three", "two", "half", "most", "many", "majority",
+                 "some", "all", "both", "few", "dozens", "hundreds", "thousands"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -125,7 +128,8 @@ def mention_span(tok: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with") and child.i == end:
+        if child.dep_ == "prep" and child.i == end and (child.lower_ in ("of", "for", "at", "with") or child.lower_ == "in"
+                                                        and (tok.ent_type_ == "CARDINAL" or tok.lower_ in _PLURAL_HEADS)):
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat", "case") and child.i == end:
             end = child.i + 1
@@ -256,6 +260,10 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
             speaker.text, speaker.span = tok.text, (tok.idx, tok.idx + len(tok))
             found = self._bound(tok)
+            if isinstance(found, Token):  # an unnamed group: it is the mention that names the speaker
+                span = mention_span(found)
+                speaker.text, speaker.span = span.text, (span.start_char, span.end_char)
+                return self._remember(speaker)
             if found is None and low in PERSON_PRONOUNS:
                 found = self._recent(tok.idx, {"PERSON"}, gender=_GENDER.get(low))
             elif found is None and low in GROUP_PRONOUNS:
@@ -335,7 +343,7 @@ class SpeakerResolver:
                 speaker.name, speaker.type = found, "ORG"
         return self._remember(speaker)
 
-    def _bound(self, pron: Token) -> tuple[str, str] | None:
+    def _bound(self, pron: Token) -> tuple[str, str] | Token | None:
         """The speaker a pronoun subject refers to when its clause is reported by a
         compatible subject: "Rubio says he feels ...", "Dayton told AP that he thinks ...",
         "Nine in 10 voters say they think ..." (he = Rubio, they = the voters)."""
@@ -345,7 +353,7 @@ class SpeakerResolver:
         verb = pron.head
         for _ in range(3):
             if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
-                return None
+                break
             outer = verb.head
             subj = subject_of(outer)
             verb = outer
@@ -357,6 +365,8 @@ class SpeakerResolver:
                 return None
             found = self._peek(subj)
             if found is None:
+                if low in ("they", "them") and subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_HEADS:
+                    return subj  # "tech executives say they ...": the unnamed group itself
                 return None
             name, type_ = found
             if low in PERSON_PRONOUNS:
