@@ -182,6 +182,12 @@ CASES = [
     ("name-with-party-in-brackets-is-not-a-dateline",
      "Sen. Ivo Tannery (I-Vt.) said that the bill would pass next week.", None,
      [("that the bill would pass next week", "indirect", "Ivo Tannery")], []),
+    ("country's-body-takes-the-article's-adjective",
+     "Russian troops crossed the border on Monday. Russia's foreign ministry said that the proposal was one-sided.",
+     None, [("that the proposal was one-sided", "indirect", "Russian Foreign Ministry")], []),
+    ("country's-body-adjective-by-stem",
+     "Kestrian drones hit the city on Monday. Kestria's foreign ministry said that the proposal was one-sided.",
+     None, [("that the proposal was one-sided", "indirect", "Kestrian Foreign Ministry")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

@@ -69,5 +69,5 @@ king queen monarch ceo founder candidate nominee lawmaker deputy mp
 ORG_NOUNS: frozenset[str] = frozenset("""
 ministry kremlin government administration department office agency army military command
 council commission committee campaign company firm party embassy court parliament union
-organization organisation group bank institute service staff authorities police
+organization organisation group bank institute service staff authorities police force forces navy guard
 """.split())

@@ -291,7 +291,7 @@ class SpeakerResolver:
         if ent is not None and tok.lemma_.lower() in ORG_NOUNS and not (ent[0].start <= tok.i < ent[0].end) \
                 and ent[2] in ("GPE", "NORP"):
             # "Kestria's defence ministry", "the Tavoran government": the body, not the country
-            found = self._org_named_like(span, tok)
+            found = self._org_named_like(span, tok) or self._body_of(span, tok, ent[0])
             speaker.name, speaker.type = found or normalise_name(span.text), "ORG"
             return self._remember(speaker)
         if ent is not None:
@@ -477,6 +477,32 @@ class SpeakerResolver:
         low = name.casefold()
         found = {n for n, t in self.canon.values() if t == "ORG" and n.casefold().endswith(" " + low)}
         return found.pop() if len(found) == 1 else None
+
+    def _body_of(self, span: Span, head: Token, place: Span) -> str | None:
+        """A country's body named as a proper name: "Kestria's foreign ministry" -> "Kestrian
+        Foreign Ministry", "the Tavoran government" -> "Tavoran Government"; the adjective
+        is the article's own word for the place (a nationality sharing its stem, or one the
+        country table maps to it)."""
+        body = [t for t in span if t.i > place.end - 1 and t.i <= head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
+                and not t.ent_type_]
+        if not body or body[-1].i != head.i:
+            return None
+        adjective = place.text if place.label_ == "NORP" else self._demonym(place)
+        if adjective is None:
+            return None
+        return " ".join([adjective] + [t.text if not t.is_lower else t.text.title() for t in body])
+
+    def _demonym(self, place: Span) -> str | None:
+        name = normalise_name(place.text)
+        country = canonical_place(name) or name
+        for ent in self.doc.ents:
+            if ent.label_ != "NORP" or " " in ent.text:
+                continue
+            same = canonical_place(ent.text)
+            stem = len(name) >= 5 and ent.text[:4].casefold() == name[:4].casefold()
+            if (same is not None and same == country) or (same is None and stem):
+                return ent.text
+        return None
 
     def _org_named_like(self, span: Span, head: Token) -> str | None:
         """An organisation of the article named by the head words of ``span`` ("defence ministry")."""
