@@ -29,6 +29,7 @@ FIGURES = [
     ("shares closed at 245p", "245p", 245, None, "penny", None),
     ("he weighs 200 pounds", "200 pounds", 200, None, "lb", None),
     ("the ticket cost 20 pounds", "20 pounds", 20, None, "GBP", None),
+    ("she lost 20 pounds in a month", "20 pounds", 20, None, "lb", None),
     ("a 450-seat chamber", "450-seat", 450, None, "seat", None),
     ("a 27-member bloc", "27-member", 27, None, "member", None),
     ("from three-point range", "three-point", 3, None, "point", None),

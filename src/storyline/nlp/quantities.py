@@ -121,9 +121,10 @@ _HYPHEN_COUNTS = {"point", "seat", "member", "man", "men", "woman", "women", "ga
                   "goal", "run", "shot", "set", "hole", "leg", "stage", "episode", "song", "track", "player",
                   "vote", "car", "vehicle", "country", "state", "team", "star", "gun", "door", "speed",
                   "stop", "step", "part", "piece", "course", "mile", "acre", "km", "unit", "hit", "win"}
+# "a few dozen", "several hundred": an order of magnitude.
+_FEW_BEFORE = re.compile(r"(?i)\b(?:a few|several|a couple of|some few)[ \u00a0]+$")
 # A scale word standing alone is not a figure: "N10 trillion" (a currency we cannot read
 # glued to the digits), "the Hundred Years' War".
-_FEW_BEFORE = re.compile(r"(?i)\b(?:a few|several|a couple of|some few)[ \u00a0]+$")
 _BARE_SCALE = re.compile(r"(?i)^(?:hundred|thousand|million|billion|trillion|dozen)s?$")
 # After a glued "m": a counted plural noun makes it millions ("2m people", "100m copies");
 # race distances keep their metres ("the 400m hurdles").
@@ -138,7 +139,7 @@ _RATE_WORDS = {"day", "week", "month", "year", "hour", "barrel", "ounce", "gallo
 _MONEY_CONTEXT = re.compile(
     r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|price[ds]?|worth|fine[ds]?|spen[dt]|spending|earn(?:s|ed)?|"
     r"salary|wages?|budget|raised?|funding|sold|sell|buy|bought|charged?|fees?|bill|owe[ds]?|donated?|"
-    r"grant|award(?:ed)?|prize|loan|debt|profit|revenue|sum|tax|compensation|bonus|bet|won|lost)\b[^.;]*$")
+    r"grant|award(?:ed)?|prize|loan|debt|profit|revenue|sum|tax|compensation|bonus)\b[^.;]*$")
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
 
 
