@@ -68,6 +68,7 @@ TITLE_IDENTIFIER_WORDS = {"proposition", "prop", "bill", "measure", "interstate"
 # "on day 100", "in round 3" vs "the next day 300 people gathered".
 INDEX_WORDS = {"day", "week", "year", "round", "leg", "lap", "hole", "matchday", "gameweek", "wave",
                "term", "series", "book", "track", "verse", "pillar", "principle", "point"}
+_NUMBER_SIGN = re.compile(r"(?:\bNos?\.?|\bnos?\.|\bN[Rr]\.?|#)[ \u00a0]?$")  # "No. 12", "#5"
 _NAME_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new"}
 _PERIOD_DETS = {"last", "next", "each", "every", "this", "that", "per", "a", "an", "same", "previous",
                 "following", "the", "one", "first", "final", "whole", "entire", "single"}
@@ -185,7 +186,7 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         # "the Normandy Four", "the Big Three": a capitalised number word in a name
         return (prev is not None and first.is_title and first.i > first.sent.start and prev.is_title
                 and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next)
-    if re.search(r"(?:\bNos?\.?|\bnos?\.|\bN[Rr]\.?|#)[ \u00a0]?$", text_of(doc)[max(0, span.start_char - 5):span.start_char]):
+    if _NUMBER_SIGN.search(text_of(doc)[max(0, span.start_char - 5):span.start_char]):
         return True  # "No. 12", "Nos 3 and 4", "#5"
     if prev is not None:
         if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
@@ -242,6 +243,7 @@ _ZERO_IDIOM = re.compile(r"(?i)\bzero[- ](?:tolerance|sum|hour|day|gravity|point
 
 
 def _is_zero_idiom(q: Quantity, doc: Doc, span: Span) -> bool:
+    """ "zero tolerance", "ground zero": not a figure."""
     if not (q.words and q.value == 0):
         return False
     text = text_of(doc)

@@ -118,7 +118,8 @@ CURRENCY_PREFIX = {
 # case, except codes that are also words or names ("try", "ron", "gel") and "rm".
 for _prefix, _code in list(CURRENCY_PREFIX.items()):
     _lower = _prefix.lower()
-    if _lower != _prefix and _lower not in CURRENCY_PREFIX and _lower not in ("try", "ron", "gel", "rm", "ps", "sr", "rub") \
+    if _lower != _prefix and _lower not in CURRENCY_PREFIX \
+            and _lower not in ("try", "ron", "gel", "rm", "ps", "sr", "rub") \
             and (len(_prefix) >= 3 or "$" in _prefix or _prefix in ("Rs",)):
         CURRENCY_PREFIX[_lower] = _code
 del _prefix, _code, _lower
@@ -200,8 +201,8 @@ UNITS = {
     "mp": "MP", "megapixel": "MP", "megapixels": "MP", "fps": "fps", "frames per second": "fps",
     "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps", "x": "times", "kcal": "kcal",
     # "5ft 9in", "245p", "a 2,000mAh cell", "100,000 bpd", "20 amps"
-    "in": "inch", "t": "tonne", "cc": "cc", "°": "degree", "µg": "µg", "μg": "µg", "mcg": "µg", "micrograms": "µg",
-    "microgram": "µg", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
+    "in": "inch", "t": "tonne", "cc": "cc", "°": "degree", "µg": "µg", "μg": "µg", "mcg": "µg",
+    "micrograms": "µg", "microgram": "µg", "p": "penny", "pence": "penny", "penny": "penny", "bpd": "barrel per day",
     "b/d": "barrel per day", "ah": "Ah", "amps": "A", "amperes": "A", "kv": "kV", "kilovolts": "kV",
     "mt": "Mt", "gt": "Gt", "megatonnes": "Mt", "gigatonnes": "Gt", "kilotonnes": "kt", "kilotons": "kt",
     "megatons": "Mt", "pixels": "pixel", "px": "pixel", "mg/l": "mg/l",
