@@ -10,8 +10,8 @@ that has sentences coded in its own practice can train a small linear model on t
 (or ``python -m storyline.nlp.event_typer train coded.tsv --out my_typer.json``) and name the
 file in the ``event_model`` setting (``STORYLINE_EVENT_MODEL``). The model is
 a multinomial logistic regression over cheap features of the parsed sentence: its content
-lemmas and lemma bigrams, the lexicon's events in it (type, mode, kind, trigger lemma, which one
-is the main event) and the main verb with its complements. No embedding is computed, so applying it costs a
+lemmas, the lexicon's events in it (type, mode, trigger lemma, which one is the main event)
+and the main verb with its complements. No embedding is computed, so applying it costs a
 dictionary lookup per feature. The file is plain JSON (labels, bias, one weight row per
 feature): readable, diffable, and never executed.
 
@@ -37,7 +37,7 @@ from ..models import Event
 from .event_lexicon import EVENT_TYPES
 
 FORMAT = "storyline-event-typer"
-FEATURE_VERSION = 2
+FEATURE_VERSION = 1
 NONE_LABEL = "NONE"
 _ROOT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "aux", "neg", "prep", "prt", "acomp", "attr"})
 
@@ -72,25 +72,14 @@ def main_event(events: list[Event], doc: Doc) -> Event | None:
 def span_features(span: Span, events: list[Event]) -> dict[str, float]:
     """Features of one sentence (or short text) and the events coded in it."""
     feats: dict[str, float] = {}
-    words = []
     for tok in span:
-        if tok.is_punct or tok.is_space:
+        if tok.is_stop or tok.is_punct or tok.is_space or tok.like_num:
             continue
-        lemma = "#" if tok.like_num else tok.lemma_.lower()
-        words.append(lemma)
-        if not (tok.is_stop or tok.like_num):
-            feats["w=" + lemma] = 1.0
-    for a, b in zip(words, words[1:]):  # "call for", "must mediate", "human shield"
-        feats[f"b={a}_{b}"] = 1.0
+        feats["w=" + tok.lemma_.lower()] = 1.0
     for event in events:
         feats["t=" + event.type] = 1.0
         if event.mode:
             feats[f"tm={event.type}/{event.mode}"] = 1.0
-        if event.meta.get("kind"):
-            feats["k=" + event.meta["kind"]] = 1.0
-        tok = trigger_token(event, span.doc)
-        if tok is not None:
-            feats[f"tr={event.type}/{tok.lemma_.lower()}"] = 1.0
     main = main_event(events, span.doc)
     if main is None:
         feats["M=none"] = 1.0
