@@ -160,6 +160,7 @@ CLAIMS = [
     ("The Premier League fined the club 12 times.", [(12, None, "times")]),
     ("The next day 300 people gathered in the square.", [(300, None, "person")]),
     ("Last week 12 were arrested.", [(12, None, "")]),
+    ("This week 12 were arrested.", [(12, None, "")]),
     # a bare four-digit count the tagger calls a DATE
     ("He sent 2000 troops to the border.", [(2000, None, "troop")]),
     ("The 2022 budget ran to 2000 pages.", [(2000, None, "page")]),

@@ -69,6 +69,8 @@ TITLE_IDENTIFIER_WORDS = {"proposition", "prop", "bill", "measure", "interstate"
 INDEX_WORDS = {"day", "week", "year", "round", "leg", "lap", "hole", "matchday", "gameweek", "wave",
                "term", "series", "book", "track", "verse", "pillar", "principle", "point"}
 _NUMBER_SIGN = re.compile(r"(?:\bNos?\.?|\bnos?\.|\bN[Rr]\.?|#)[ \u00a0]?$")  # "No. 12", "#5"
+_TIME_NOUNS = {"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night", "weekend",
+               "season", "quarter", "hour", "decade", "summer", "winter", "spring", "autumn", "fall"}
 _NAME_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new"}
 _PERIOD_DETS = {"last", "next", "each", "every", "this", "that", "per", "a", "an", "same", "previous",
                 "following", "the", "one", "first", "final", "whole", "entire", "single"}
@@ -209,7 +211,8 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     if (prev is not None and (prev.tag_ == "NN" or (prev.tag_ == "NNP" and prev.is_lower)) and prev.i > 0
             and doc[prev.i - 1].lower_ in _NAME_DETS
             and q.unit is None and not q.grouped and float(q.value).is_integer() and q.value < 100
-            and nxt is not None and nxt.pos_ in ("VERB", "AUX") and prev.lemma_.lower() not in PERSON_NOUNS):
+            and nxt is not None and nxt.pos_ in ("VERB", "AUX") and prev.lemma_.lower() not in PERSON_NOUNS
+            and prev.lemma_.lower() not in _TIME_NOUNS):
         return True  # "the pixel 4 comes with", "the model 3 costs": a product's number, lower-cased
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
             and nxt.tag_ != "NNPS" and nxt.ent_type_ not in ("NORP", "GPE")):
