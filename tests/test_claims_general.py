@@ -109,7 +109,7 @@ def test_figure_sequences(text, figures):
     "at 5p.m. on Friday",
     "published on 21.06.2025", "on 12/03 the firm", "the 7/4 holiday", "the 9/11 attacks",
     "scores to dozens of films",
-    "a five-year plan", "a 24-hour strike", "a 45-year-old man",
+    "a five-year plan", "a 24-hour strike", "a 45-year-old man", "a 2-in-1 laptop", "a 2-for-1 offer",
 ])
 
 

@@ -386,6 +386,9 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         approx = "at least" if hy.group(1).lower() == "plus" else "about"
         end = hy.end(1)
         hy = _HYPHEN_WORD.match(text, end)
+    if hy and hy.group(1).lower() in ("in", "for", "to", "by", "on", "of", "and") \
+            and re.match(r"-\d", text[hy.end(1):hy.end(1) + 2]):
+        return None  # "a 2-in-1 laptop", "a 2-for-1 offer": a name for a kind of thing
     if hy:
         w1 = hy.group(1).lower()
         if hy.group(2) and hy.group(2).lower() == "old":
