@@ -188,6 +188,10 @@ CASES = [
     ("country's-body-adjective-by-stem",
      "Kestrian drones hit the city on Monday. Kestria's foreign ministry said that the proposal was one-sided.",
      None, [("that the proposal was one-sided", "indirect", "Kestrian Foreign Ministry")], []),
+    ("second-said-hung-on-the-first-clause",
+     "Ivo Tannery said his recent attacks on Olena Marchuk have given his campaign momentum and said that "
+     "Marchuk did not represent the party.", None,
+     [("that Marchuk did not represent the party", "indirect", "Ivo Tannery")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

@@ -48,6 +48,14 @@ def subject_of(verb: Token, quoted: bytearray | None = None) -> Token | None:
     """The grammatical subject of ``verb``, climbing through participles and
     conjoined verbs ("..., adding that" / "and warned") to the clause that has one.
     Subjects inside quoted text (``quoted[char] == 1``) and dates are skipped."""
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "He said his attacks have given him momentum and said that ...": the parser hung the
+        # second "said" on the first one's clause; it shares the first one's subject
+        for anc in verb.head.ancestors:
+            if anc.lemma_ == verb.lemma_ and anc.i < verb.i:
+                if any(c.dep_ == "ccomp" and c.left_edge.i <= verb.head.i <= c.right_edge.i for c in anc.children):
+                    return subject_of(anc, quoted)
+                break
     tok = verb
     for _ in range(4):
         subjects = [child for child in tok.children
