@@ -191,7 +191,8 @@ CASES = [
     ("second-said-hung-on-the-first-clause",
      "Ivo Tannery said his recent attacks on Olena Marchuk have given his campaign momentum and said that "
      "Marchuk did not represent the party.", None,
-     [("that Marchuk did not represent the party", "indirect", "Ivo Tannery")], []),
+     [("that Marchuk did not represent the party", "indirect", "Ivo Tannery"),
+      ("his recent attacks on Olena Marchuk have given his campaign momentum", "indirect", "Ivo Tannery")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,

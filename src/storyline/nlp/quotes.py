@@ -363,6 +363,12 @@ class QuoteExtractor:
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
         if start <= subj.idx < end or start <= cue.idx < end:
             return None
+        for t in comp.subtree:  # "... have given him momentum and said that ...": the second cue is not content
+            if t.dep_ == "conj" and t.lemma_ == cue.lemma_ and t.i > cue.i and t.pos_ == "VERB":
+                cut = t.left_edge
+                while cut.i > comp.left_edge.i and cut.nbor(-1).dep_ in ("cc", "punct"):
+                    cut = cut.nbor(-1)
+                end = min(end, cut.idx)
         # the reported clause stays in the cue's paragraph (the parser may join a
         # headline, a dateline or a whole paragraph to the next one's cue)
         para_lo = self.text.rfind("\n", 0, cue.idx) + 1
