@@ -161,3 +161,73 @@ def test_missing_model_package_is_a_clear_error():
         load_embedder("no-such-embedding-package")
     assert "not installed" in str(err.value) and "pip install" in str(err.value)
     assert load_embedder("none") is None  # the explicit opt-out, not a silent fallback
+
+
+# -- two similar events with one shared participant, no dates to tell them apart --------------
+
+OSKEL = ("ent_oskel", "Varn Oskel", "PERSON")
+
+
+def bout(n: int, title: str, text: str, names: list[tuple[str, str, str]]) -> Article:
+    return article(n, title, text, None, "Ring Weekly", [OSKEL] + names, event_type="FIGHT")
+
+
+def reddik_bouts() -> list[Article]:
+    names = [("ent_reddik", "Tamo Reddik", "PERSON"), ("ent_ulvar", "Ulvar", "GPE")]
+    return [
+        bout(11, "Oskel stops Tamo Reddik in Ulvar",
+             "Varn Oskel kept his heavyweight belts by stopping Tamo Reddik in the seventh round in Ulvar. "
+             "Tamo Reddik was down twice before the referee waved it off, Ulvar promoters said.", names),
+        bout(12, "Reddik no match for champion Oskel",
+             "Tamo Reddik, a late substitute, never troubled Varn Oskel in Ulvar on Saturday. The champion "
+             "dropped Tamo Reddik with a left hook and the fight in Ulvar was stopped in round seven.", names),
+        bout(13, "Ulvar crowd sees Oskel beat Reddik",
+             "A sold-out Ulvar arena watched Varn Oskel outclass Tamo Reddik. Tamo Reddik said after the loss "
+             "in Ulvar that the champion's jab had been too quick for him.", names),
+    ]
+
+
+def ansu_bouts() -> list[Article]:
+    names = [("ent_ansu", "Pello Ansu", "PERSON"), ("ent_drammik", "Drammik", "GPE")]
+    return [
+        bout(21, "Oskel knocks out Pello Ansu in Drammik",
+             "Varn Oskel kept his heavyweight belts by knocking out Pello Ansu in the sixth round in Drammik. "
+             "Pello Ansu had won his previous nine fights, Drammik promoters said.", names),
+        bout(22, "Ansu falls to champion Oskel",
+             "Pello Ansu, the mandatory challenger, was stopped by Varn Oskel in Drammik on Saturday. The "
+             "champion floored Pello Ansu with a right hand and the Drammik bout ended in round six.", names),
+        bout(23, "Drammik crowd sees Oskel beat Ansu",
+             "A packed Drammik stadium watched Varn Oskel dismantle Pello Ansu. Pello Ansu said after the "
+             "defeat in Drammik that he would ask for a rematch.", names),
+    ]
+
+
+def test_two_bouts_of_one_champion_kept_apart_and_each_joined(any_db, embedder):
+    """Same champion, same kind of event, no dates: the distinct opponent and venue keep the two
+    bouts apart (by the join score or by the local repair), each bout's reports in other words join."""
+    writer = store(any_db)
+    a, b = reddik_bouts(), ansu_bouts()
+    batch = [a[0], b[0], a[1], b[1], a[2], b[2]]
+    save(writer, *batch)
+    placed = assign_stories(writer, batch, embedder=embedder)
+    sid = {p.article_id: p.story_id for p in placed}
+    final = {x.id: query.article(writer.db, x.id).story_id for x in batch}
+    assert len({final[x.id] for x in a}) == 1, "one bout told three ways is one story"
+    assert len({final[x.id] for x in b}) == 1, "one bout told three ways is one story"
+    assert final[a[0].id] != final[b[0].id], "two bouts of one champion are two stories"
+    assert set(sid) == set(final)
+    listed = {s["id"]: s["articles"] for s in query.stories(writer.db)}
+    assert listed[final[a[0].id]] == 3 and listed[final[b[0].id]] == 3
+
+
+def test_split_groups_needs_two_distinct_participant_groups():
+    from storyline.stories.assign import split_groups
+
+    idf = {"champ": 0.3, "red": 2.0, "ulv": 2.0, "ans": 2.0, "dra": 2.0, "x": 2.0}
+    two = [["red", "champ", "ulv"]] * 3 + [["ans", "champ", "dra"]] * 3
+    groups = split_groups(two, idf, ratio=0.6, min_side=3)
+    assert groups is not None and sorted(map(sorted, groups)) == [[0, 1, 2], [3, 4, 5]]
+    one = [["red", "champ", "ulv"], ["champ", "red"], ["ulv", "red", "x"], ["red", "champ"], ["champ", "ulv", "red"],
+           ["red", "ulv"]]
+    assert split_groups(one, idf, ratio=0.6, min_side=3) is None
+    assert split_groups(two[:5], idf, ratio=0.6, min_side=3) is None  # too few for two sides of three

@@ -128,6 +128,42 @@ class StoryStore:
             "SELECT a.id, a.title, a.published, m.origin_id, m.seq FROM story_members m "
             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq", (story_id,))
 
+    def member_vectors(self, story_ids: list[str], per_story: int) -> dict[str, list[str]]:
+        """Up to ``per_story`` stored member embeddings (base64 text) of each story, latest first:
+        one bounded index read per story, whatever the story's size."""
+        out: dict[str, list[str]] = {s: [] for s in story_ids}
+        if not story_ids:
+            return out
+        parts = ["SELECT story_id, vec FROM (SELECT story_id, vec FROM story_members WHERE story_id = ? "
+                 "AND vec IS NOT NULL ORDER BY seq DESC LIMIT ?) AS m" for _ in story_ids]
+        params: list[Any] = []
+        for s in story_ids:
+            params += [s, per_story]
+        for row in self.db.query(" UNION ALL ".join(parts), params):
+            out[row["story_id"]].append(row["vec"])
+        return out
+
+    def entity_article_counts(self, entity_ids: list[str], cap: int) -> dict[str, int]:
+        """How many stored articles mention each entity, directly or through a redirect to it
+        (each side counted up to ``cap``: bounded index reads, never a scan)."""
+        if not entity_ids:
+            return {}
+        parts: list[str] = []
+        params: list[Any] = []
+        for e in entity_ids:
+            parts.append("SELECT entity_id AS e, COUNT(*) AS n FROM (SELECT DISTINCT article_id, entity_id FROM mentions "
+                         "WHERE entity_id = ? LIMIT ?) AS m GROUP BY entity_id")
+            parts.append("SELECT to_id AS e, COUNT(*) AS n FROM (SELECT article_id, to_id FROM entity_redirects "
+                         "WHERE to_id = ? LIMIT ?) AS r GROUP BY to_id")
+            params += [e, cap, e, cap]
+        out: dict[str, int] = {}
+        for r in self.db.query(" UNION ALL ".join(parts), params):
+            out[r["e"]] = out.get(r["e"], 0) + int(r["n"])
+        return out
+
+    def article_count(self) -> int:
+        return self.db.scalar("SELECT COUNT(*) AS n FROM articles") or 0
+
     def add_member(self, row: dict[str, Any]) -> None:
         self.db.execute(
             """INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score,

@@ -34,6 +34,7 @@ class Assignment:
     how: str  # "new" | "joined" | "duplicate" | "passage" | "kept"
     score: float | None = None
     candidates: int = 0
+    split_off: str | None = None  # a story the local repair split off the joined one
 
 
 def config_from(options: Options | None) -> StoryConfig:
@@ -80,6 +81,7 @@ class Assigner:
         self.store = store
         self.config = config
         self.embedder = embedder
+        self._n_articles: int | None = None  # corpus size for entity IDF, read once per batch
 
     # -- one article ------------------------------------------------------
     def _follow_copy(self, f: ArticleFeatures) -> tuple[str, str, str] | None:
@@ -109,8 +111,12 @@ class Assigner:
         top = sorted(hits, key=lambda s: (-hits[s], s))[:self.config.max_candidates]
         best: tuple[float, StoryProfile] | None = None
         profiles = [_profile(r) for r in self.store.profiles(top)]
+        vecs: dict[str, list[str]] = {}
+        if f.vec is not None and self.config.member_k > 0:
+            vecs = self.store.member_vectors([p.id for p in profiles], self.config.member_k)
         for p in profiles:
-            s, _ = score(f, p, self.config)
+            members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
+            s, _ = score(f, p, self.config, members)
             if best is None or s > best[0]:
                 best = (s, p)
         if best is None:
@@ -137,7 +143,51 @@ class Assigner:
         self._join(story_id, row, article, f, origin, how, s)
         facts = article_facts(article, origin, f.day)
         self.store.replace_facts(article.id, story_id, facts)
-        return Assignment(article.id, story_id, how, s, n_candidates)
+        split_off = self.repair(story_id, article.id) if how == "joined" else None
+        return Assignment(article.id, story_id, how, s, n_candidates, split_off)
+
+    # -- local repair ---------------------------------------------------------
+    def _entity_idf(self, ids: set[str]) -> dict[str, float]:
+        if self._n_articles is None:
+            self._n_articles = self.store.article_count()
+        n = max(self._n_articles, 1)
+        counts = self.store.entity_article_counts(sorted(ids), cap=n)
+        return {e: float(np.log((n + 1) / (min(counts.get(e, 0), n) + 1))) for e in ids}
+
+    def repair(self, story_id: str, keep_id: str) -> str | None:
+        """Split ``story_id`` in two when its members form two groups about different participants
+        (see ``split_groups``); the group without ``keep_id`` becomes a new story. Only the story
+        just joined is looked at, and only while it is small: a bounded local step, never a
+        re-clustering. Stories holding a merge/split decision are never touched."""
+        c = self.config
+        row = self.store.story_row(story_id)
+        if not c.repair or row is None or not (c.repair_min <= row["n_articles"] <= c.repair_max):
+            return None
+        members = self.store.members(story_id)
+        if any(m["pinned"] for m in members):
+            return None
+        originals = [m for m in members if m["origin_id"] == m["article_id"]]
+        lists = [json.loads(m["entities"]) for m in originals]
+        idf = self._entity_idf({e for ents in lists for e in ents})
+        groups = split_groups(lists, idf, c.repair_ratio, c.repair_min_side)
+        if groups is None:
+            return None
+        side = {originals[i]["article_id"]: g for g, idxs in enumerate(groups) for i in idxs}
+        keep_side = side.get(keep_id, side.get(self._origin_of(members, keep_id), 0))
+        moving = [m["article_id"] for m in members
+                  if side.get(m["article_id"], side.get(m["origin_id"], keep_side)) != keep_side]
+        if not moving or len(moving) == len(members):
+            return None
+        new_id = story_id_for(sorted(moving)[0], salt="repair:" + story_id)
+        self.store.save_profile({"id": new_id, "n_articles": 0, "n_origins": 0})
+        self.store.move_members(sorted(moving), new_id, how="repair", pinned=False)
+        self.rebuild_profile(new_id)
+        self.rebuild_profile(story_id)
+        return new_id
+
+    @staticmethod
+    def _origin_of(members: list[dict[str, Any]], article_id: str) -> str | None:
+        return next((m["origin_id"] for m in members if m["article_id"] == article_id), None)
 
     def _join(self, story_id: str, row: dict[str, Any] | None, article: Article, f: ArticleFeatures,
               origin: str, how: str, s: float | None) -> None:
@@ -254,9 +304,49 @@ def assign_stories(writer: Any, articles: list[Article], options: Any = None, *,
             result = assigner.assign(article, f)
             out.append(result)
             touched.add(result.story_id)
+            if result.split_off:
+                touched.add(result.split_off)
         for story_id in sorted(touched):
             assigner.refresh(story_id)
     return out
+
+
+def entity_weights(entities: list[str], idf: dict[str, float]) -> dict[str, float]:
+    """An article's salient entities (most salient first) as an IDF-weighted unit vector."""
+    w = {e: (1.0 + 2.0 / (1.0 + 0.25 * rank)) * idf.get(e, 1.0) for rank, e in enumerate(entities)}
+    norm = float(np.sqrt(sum(x * x for x in w.values()))) or 1.0
+    return {e: x / norm for e, x in w.items()}
+
+
+def split_groups(entity_lists: list[list[str]], idf: dict[str, float], ratio: float,
+                 min_side: int) -> tuple[list[int], list[int]] | None:
+    """Two groups of members (indexes) when the members' participants say they report two
+    events: average-link clustering of the entity-vector cosines into two groups, accepted when
+    each group holds ``min_side`` members and the mean cosine across the groups is below
+    ``ratio`` times the mean within the less cohesive group; else None."""
+    n = len(entity_lists)
+    if n < 2 * min_side:
+        return None
+    vecs = [entity_weights(ents, idf) for ents in entity_lists]
+    sim = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i, n):
+            a, b = vecs[i], vecs[j]
+            sim[i, j] = sim[j, i] = sum(x * b.get(e, 0.0) for e, x in a.items()) if i != j else 1.0
+    from sklearn.cluster import AgglomerativeClustering
+
+    labels = AgglomerativeClustering(n_clusters=2, metric="precomputed", linkage="average").fit_predict(1.0 - sim)
+    groups = ([i for i in range(n) if labels[i] == 0], [i for i in range(n) if labels[i] == 1])
+    if min(len(g) for g in groups) < min_side:
+        return None
+
+    def within(g: list[int]) -> float:
+        return float(np.mean([sim[i, j] for x, i in enumerate(g) for j in g[x + 1:]]))
+
+    across = float(np.mean([sim[i, j] for i in groups[0] for j in groups[1]]))
+    if across < ratio * min(within(groups[0]), within(groups[1])):
+        return groups
+    return None
 
 
 def story_counts(assignments: list[Assignment]) -> Counter:

@@ -32,6 +32,15 @@ class StoryConfig:
     per_key: int = 40  # stories read per index key
     max_candidates: int = 30  # stories scored per article
     passage_share: float = 0.3  # share of long sentences in common that marks a partial copy
+    member_k: int = 20  # the text term compares to this many of the story's latest members (average link)
+    # Local repair: after a join, a story of repair_min..repair_max articles is split in two when
+    # its members fall into two groups whose participants (IDF-weighted salient entities) overlap
+    # across the groups less than repair_ratio times as much as within the looser group.
+    repair: bool = True
+    repair_min: int = 5
+    repair_max: int = 60
+    repair_min_side: int = 3
+    repair_ratio: float = 0.6
 
 
 @dataclass
@@ -67,8 +76,18 @@ def cosine(f: ArticleFeatures, story: StoryProfile) -> float:
     return float(f.vec @ story.vec_sum) / norm if norm else 0.0
 
 
-def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> tuple[float, dict[str, float]]:
-    """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart."""
+def member_cosine(f: ArticleFeatures, members: list[np.ndarray]) -> float:
+    """Mean cosine of the article's embedding to the story's members (average link): unlike the
+    centroid, one wrong member cannot pull the story toward every later article of its own event."""
+    if f.vec is None or not members:
+        return 0.0
+    return float(np.mean(np.stack(members) @ f.vec))
+
+
+def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
+          members: list[np.ndarray] | None = None) -> tuple[float, dict[str, float]]:
+    """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart.
+    ``members``: embeddings of some of the story's members (else its centroid is used)."""
     gap = day_gap(f.day, story.first_day, story.last_day)
     if gap is not None:
         # Why: a story that joined day after day would chain into the next event; an article
@@ -79,7 +98,8 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> tuple
     entities = _support(f.entities, story.entity_counts, story.n_articles)
     parts = {
         # Without embeddings (story_model "none") entity overlap stands in for text similarity.
-        "cosine": cosine(f, story) if f.vec is not None and story.vec_sum is not None else entities,
+        "cosine": (member_cosine(f, members) if members and f.vec is not None
+                   else cosine(f, story) if f.vec is not None and story.vec_sum is not None else entities),
         "entities": entities,
         "places": _support(f.places, story.place_counts, story.n_articles),
         "types": _support(f.types[:3], story.type_counts, story.n_articles),
