@@ -1,5 +1,6 @@
 """Find quoted stretches of text by their marks: straight and curly double
-quotes, guillemets, and single quotes told apart from apostrophes.
+quotes, guillemets, doubled apostrophes ('' ... '', an ASCII newswire
+convention), and single quotes told apart from apostrophes.
 
 Pure functions over a string; no spaCy. Offsets are end-exclusive.
 """

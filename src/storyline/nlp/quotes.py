@@ -6,14 +6,19 @@ Kinds:
 - ``direct``: content wholly inside quotation marks ("We will not give up,"
   she said), including quotes split by their attribution, multi-sentence and
   continuation paragraphs (no attribution of their own: they inherit the
-  speaker of the quote just before), and first-person speech whose marks were
-  lost but which carries a trailing attribution (I condemn this, she said).
+  speaker of the quote or statement just before, in their paragraph or the
+  one before; else the person the sentence before is about), headline labels
+  ("Name: '...'"), and first-person speech whose marks were lost but which
+  carries a trailing attribution (I condemn this, she said).
 - ``partial``: a quoted fragment inside the reporter's sentence, governed by
   a cue (branded the plan "reckless"; said the plan was "reckless").
 - ``indirect``: reported speech: "X said (that) ...", "according to X, ...",
   "X told reporters ...", "X warned that ...". When the reported clause holds
   quoted words, both are listed: the clause as ``indirect`` (inner marks kept,
-  as in the text) and the fragment as ``partial``.
+  as in the text) and the fragment as ``partial``. A belief reported inside
+  someone else's statement ("Cook said Carter believes ...") is part of that
+  statement, not listed as the inner subject's; a reported clause stays in its
+  cue's paragraph.
 
 Quoted stretches of one to three words that no cue governs (scare quotes,
 titles of books or operations) are not quotes. ``Quote.text`` is the content

@@ -1,12 +1,20 @@
 """Speakers: from the subject of a cue verb to the in-text mention and the
 canonical entity it stands for (a name, a role, an organisation, a pronoun).
 
-Resolution order for a mention: a named entity inside it; a pronoun -> the
-most recent compatible person or speaker; a role phrase -> a titled person
+Resolution order for a mention: a name in apposition ("the city's energy
+company, Solvik Grid"); a named entity inside it; a pronoun -> the subject
+that reports its clause ("Rubio says he feels ..."), else the speaker or
+subject of the latest sentence before it that names a compatible person or
+speaker (people of the other gender skipped where Mr./Mrs./Ms. tell it); a
+country's body -> the article's adjective for the country and the body
+("Kestria's foreign ministry" -> "Kestrian Foreign Ministry"); a role phrase -> a titled person
 named earlier in the article ("President Olena Marchuk" ... "the president"),
 else the office holder on the article's date; an organisation noun ("the
-ministry") -> the most recent organisation whose name ends with it; a
-spokesperson "of/for" an organisation -> that organisation.
+ministry") -> the most recent organisation whose name ends with it, or the
+name written before the same noun ("Brava police" ... "Police said"); a
+spokesperson "of/for" an organisation -> that organisation. Datelines
+("LONDON (Reuters) -"), weekdays and lines before a paragraph break are
+never subjects.
 """
 
 from __future__ import annotations
