@@ -381,7 +381,7 @@ class SpeakerResolver:
                 return None
             found = self._peek(subj)
             if found is None:
-                if low in ("they", "them") and subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_HEADS:
+                if low in ("they", "them") and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_HEADS):
                     return subj  # "tech executives say they ...": the unnamed group itself
                 return None
             name, type_ = found
