@@ -231,3 +231,21 @@ def test_split_groups_needs_two_distinct_participant_groups():
            ["red", "ulv"]]
     assert split_groups(one, idf, ratio=0.6, min_side=3) is None
     assert split_groups(two[:5], idf, ratio=0.6, min_side=3) is None  # too few for two sides of three
+
+
+def test_local_repair_never_undoes_a_merge_by_command(any_db, embedder):
+    writer = store(any_db)
+    a, b = reddik_bouts(), ansu_bouts()
+    batch = [a[0], b[0], a[1], b[1], a[2], b[2]]
+    save(writer, *batch)
+    assign_stories(writer, batch, embedder=embedder)  # a repair may move earlier articles: read where they are now
+    first, second = query.article(writer.db, a[0].id).story_id, query.article(writer.db, b[0].id).story_id
+    assert first != second
+    target = merge_stories(writer.db, first, second)
+    later = bout(24, "Oskel's win over Ansu in Drammik", "Varn Oskel beat Pello Ansu in Drammik, and Pello Ansu "
+                 "wants a rematch in Drammik next year, his trainer said.",
+                 [("ent_ansu", "Pello Ansu", "PERSON"), ("ent_drammik", "Drammik", "GPE")])
+    save(writer, later)
+    assign_stories(writer, [later], embedder=embedder)
+    # the user said these are one story: a later report never splits them again
+    assert {query.article(writer.db, x.id).story_id for x in batch} == {target}

@@ -40,7 +40,7 @@ class StoryConfig:
     repair_min: int = 5
     repair_max: int = 60
     repair_min_side: int = 3
-    repair_ratio: float = 0.6
+    repair_ratio: float = 0.55
 
 
 @dataclass
