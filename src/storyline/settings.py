@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
             "An article never joins a story more than this many days away from the story's dates."),
     Setting("event_model", "", str,
             "Event typer trained on your own coded sentences (a JSON file written by "
-            "`python -m storyline.nlp.event_typer train`); empty = the shipped trigger lexicon alone."),
+            "`storyline train-events`); empty = the shipped trigger lexicon alone."),
     Setting("api_token", "", str,
             "Enables POST /api/ingest, which then requires 'Authorization: Bearer TOKEN'; "
             "empty = read-only API."),

