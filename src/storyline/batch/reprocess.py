@@ -27,7 +27,7 @@ def stored_document(row: dict) -> RawDocument:
 def run_reprocess(writer: Writer, options: Options, force: bool = False,
                   on_item: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
     """Re-extract outdated articles (all with ``force``); returns (count redone, failures)."""
-    version = pipeline_version()
+    version = pipeline_version(options)
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
         else query.outdated_articles(db, version)

@@ -29,10 +29,29 @@ COMPONENTS: list[tuple[str, str, str]] = [
 CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
 
 
-def pipeline_version() -> str:
-    """A string naming every stage's version; stored with each article."""
+def pipeline_version(options=None) -> str:
+    """A string naming every stage's version; stored with each article. With ``options``, a
+    model other than the default and a trained event typer are named too (by a digest of the
+    file), so that changing either makes ``storyline reprocess`` redo the articles."""
     parts = [f"clean{CLEAN_VERSION}"] + [f"{name.removeprefix('storyline_')}{v}" for name, _, v in COMPONENTS]
+    if options is not None:
+        from ..settings import SETTINGS
+
+        default_model = next(s.default for s in SETTINGS if s.name == "model")
+        if options.model != default_model:
+            parts.append(f"model-{options.model}")
+        if getattr(options, "event_model", ""):
+            parts.append(f"typer-{_file_digest(options.event_model)}")
     return ".".join(parts)
+
+
+def _file_digest(path: str) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(open(path, "rb").read()).hexdigest()[:10]
+    except OSError:
+        return "missing"  # the events component reports the unreadable file itself
 
 
 def register_components() -> None:
