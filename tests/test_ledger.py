@@ -7,7 +7,7 @@ import pytest
 
 from storyline import query
 from storyline.stories import assign_stories
-from storyline.stories.ledger import Fact, interval, judge, measure_of
+from storyline.stories.ledger import Fact, Group, article_facts, group_facts, interval, judge, measure_of
 from storyline.store import Writer, connect
 
 from test_stories import TARVIK, article
@@ -85,7 +85,15 @@ def test_figure_against_an_all_targets_hit_statement_is_contradicting(writer):
     ("Kestria launched 412 drones overnight.", "412", "launched"),
     ("The toll rose to 14 people on Saturday.", "14", "killed"),
     ("At least 30 people were injured.", "30", "injured"),
-    ("The convoy carried 600 generators.", "600", None),
+    ("The convoy carried 600 generators.", "600", "aid"),
+    ("The bridge is 600 metres long.", "600", None),
+    ("Varnia's air force said 270 of the 297 drones launched by Kestria had been shot down or jammed.", "270",
+     "intercepted"),
+    ("Varnia's air force said 270 of the 297 drones launched by Kestria had been shot down or jammed.", "297",
+     "launched"),
+    ("The ministry said 389 of 412 drones had been shot down.", "412", "launched"),
+    ("Defence Minister Dorin Halvik said air defences had destroyed 270 drones.", "270", "intercepted"),
+    ("Organisers said up to 8,000 people took part.", "8,000", "participants"),
 ])
 def test_measure_is_read_from_the_words_around_the_figure(sentence, figure, measure):
     start = sentence.index(figure)
@@ -109,7 +117,8 @@ def test_judge(facts, status):
 
 def test_interval_of_approximations():
     assert interval(fact(9, "at least"))[1] == float("inf")
-    assert interval(fact(100, "up to")) == (0.0, 100)
+    assert interval(fact(100, "fewer than")) == (0.0, 100)
+    assert interval(fact(100, "up to")) == (85.0, 100)  # a claimant's high estimate, not any lower count
     low, high = interval(fact(1000, "about"))
     assert low < 1000 < high
 
@@ -118,3 +127,135 @@ def test_two_figures_in_one_report_are_a_breakdown_not_a_dispute():
     whole, part = fact(47, None, "A"), fact(11, None, "A")
     part.article_id = whole.article_id  # "47 people were injured, 11 of them children"
     assert judge([whole, part], [])[0] != "diverging"
+
+
+# -- grouping: what is the same counted thing ---------------------------------------------
+
+def one_article(n: int, text: str, claims: list[tuple], source: str = "Tarvik Herald", day: str = "2031-03-03",
+                quotes: list[tuple] = ()):
+    return article(n, f"Report {n} ({source})", text, day, source, TARVIK, claims=claims, quotes=list(quotes))
+
+
+def facts_of(batch: list) -> list[Fact]:
+    out = []
+    for a in batch:
+        out += article_facts(a, a.id, a.published[:10] if a.published else None)
+    return out
+
+
+def groups_of(batch: list) -> dict[tuple[str, str], Group]:
+    return {(g.measure, g.unit): g for g in group_facts("sto_x", facts_of(batch))}
+
+
+LEDGER_CASES = {
+    "two sides' casualty counts diverge": (
+        [("Osmeria said 50 soldiers were killed in the raid.", [("50 soldiers", 50, "soldier", None, "Osmeria")]),
+         ("Dalva said 5 soldiers were killed in the raid.", [("5 soldiers", 5, "soldier", None, "Dalva")])],
+        {("killed", "soldier"): "diverging"}),
+    "the same figure from two outlets agrees": (
+        [("Police said about 2,500 people joined the rally.", [("about 2,500 people", 2500, "person", "about",
+                                                                "Tarvik Police")]),
+         ("Some 2,600 people took part in the rally, organisers said.", [("Some 2,600 people", 2600, "person",
+                                                                           "some", "Open Harbour")])],
+        {("participants", "person"): "agreeing"}),
+    "two aid packages on days far apart are two groups": (
+        [("Dalva pledged EUR 40 million in aid to Tarvik.", [("EUR 40 million", 4e7, "EUR", None, "Dalva")]),
+         ("Dalva pledged EUR 300 million in aid to Tarvik.", [("EUR 300 million", 3e8, "EUR", None, "Dalva")])],
+        {("aid", "EUR"): "single"}),
+    "a part of a package is not a second package": (
+        [("The aid package is worth EUR 18 billion, including up to EUR 5 billion for air defence.",
+          [("EUR 18 billion", 1.8e10, "EUR", None, "Dalva"), ("up to EUR 5 billion", 5e9, "EUR", "up to", "Dalva")]),
+         ("Dalva agreed EUR 18 billion in aid.", [("EUR 18 billion", 1.8e10, "EUR", None, None)])],
+        {("aid", "EUR"): "agreeing"}),
+    "killed and wounded are two counted things": (
+        [("Nine people were killed, the mayor said.", [("Nine people", 9, "person", None, "Ilse Marrow")]),
+         ("Forty people were wounded, the ministry said.", [("Forty people", 40, "person", None, "Health Ministry")])],
+        {("killed", "person"): "single", ("injured", "person"): "single"}),
+    "launched and shot down are two measures of one salvo": (
+        [("Osmeria launched 412 drones overnight, the air force said.", [("412 drones", 412, "drone", None,
+                                                                          "Dalvan Air Force")]),
+         ("The air force said 389 of 412 drones had been shot down.", [("389 of 412 drones", 389, "drone", None,
+                                                                        "Dalvan Air Force"),
+                                                                       ("412 drones", 412, "drone", None,
+                                                                        "Dalvan Air Force")])],
+        {("launched", "drone"): "agreeing", ("intercepted", "drone"): "single"}),
+    "a breakdown is not a second total": (
+        [("Another 47 people were injured, 11 of them children, the mayor said.",
+          [("47 people", 47, "person", None, "Ilse Marrow"), ("11", 11, "", None, "Ilse Marrow")]),
+         ("At least 45 people were injured, police said.", [("At least 45 people", 45, "person", "at least",
+                                                             "Tarvik Police")])],
+        {("injured", "person"): "agreeing"}),
+    "a recalled earlier toll is not a rival figure": (
+        [("The toll has risen to 14, the mayor said, up from nine in the morning.",
+          [("14", 14, "", None, "Ilse Marrow"), ("nine", 9, "", None, "Ilse Marrow")]),
+         ("Fourteen people were killed, police said.", [("Fourteen people", 14, "person", None, "Tarvik Police")])],
+        {("killed", "person"): "updated"}),
+    "a total since the start is not the day's figure": (
+        [("Air defences shot down 25 drones overnight, the ministry said.", [("25 drones", 25, "drone", None,
+                                                                              "Dalvan Defence Ministry")]),
+         ("In total, 1,200 drones have been shot down since the start of the war, the ministry said.",
+          [("1,200 drones", 1200, "drone", None, "Dalvan Defence Ministry")])],
+        {("intercepted", "drone"): "single", ("intercepted_total", "drone"): "single"}),
+    "a hoped-for figure is not a delivered one": (
+        [("The convoy brought about 600 generators, the agency said.", [("about 600 generators", 600, "generator",
+                                                                         "about", "Relief Agency")]),
+         ("The agency hoped to deliver between 1,500 and 2,000 generators by October.",
+          [("between 1,500 and 2,000 generators", 1500, "generator", None, "Relief Agency")])],
+        {("aid", "generator"): "single", ("aid_planned", "generator"): "single"}),
+    "homes near a toll are not people killed": (
+        [("Power was restored to 22,000 homes as the number of people killed rose to 11.",
+          [("22,000 homes", 22000, "home", None, "Tarvik Grid")])],
+        {}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LEDGER_CASES))
+def test_grouping(case):
+    reports, expected = LEDGER_CASES[case]
+    batch = [one_article(20 + i, text, claims, source=f"Outlet {i}",
+                         day="2031-03-03" if "far apart" not in case else f"2031-0{3 + 2 * i}-03")
+             for i, (text, claims) in enumerate(reports)]
+    got = groups_of(batch)
+    if "far apart" in case:
+        assert sorted(g.status for g in group_facts("sto_x", facts_of(batch))) == ["single", "single"]
+        return
+    assert {k: g.status for k, g in got.items()} == expected
+
+
+def test_copies_of_one_report_count_once():
+    text = "The air force said it shot down 35 missiles over the capital."
+    claims = [("35 missiles", 35, "missile", None, "Dalvan Air Force")]
+    wire, copy, own = (one_article(40, text, claims, "Wire"), one_article(41, text, claims, "Reprint"),
+                       one_article(42, "Air defences shot down 35 missiles, the air force said.", claims, "Herald"))
+    facts = article_facts(wire, wire.id, "2031-03-03") + article_facts(copy, wire.id, "2031-03-03")
+    facts += article_facts(own, own.id, "2031-03-03")
+    group, = group_facts("sto_x", facts)
+    assert group.status == "agreeing" and group.n_origins == 2  # the copy shares the wire's origin
+
+
+def test_a_denial_contradicts_a_figure():
+    toll = one_article(50, "Nine civilians were killed in the strike, the mayor said.",
+                       [("Nine civilians", 9, "civilian", None, "Ilse Marrow")])
+    denial_text = ("Osmeria's defence ministry said the casualty figures published by the city were "
+                   "\u201cinflated as usual\u201d.")
+    denial = one_article(51, denial_text, [], "Osmeria Today",
+                         quotes=[("inflated as usual", "Osmerian Defence Ministry")])
+    group, = group_facts("sto_x", facts_of([toll, denial]))
+    assert group.status == "contradicting"
+    assert [f.kind for f in group.facts] == ["claim", "statement"]
+    assert group.stances == ["disputed", "contradicts"]
+
+
+def test_a_figure_inside_a_denial_is_the_denied_claim():
+    text = "He dismissed Dalvan claims that 389 drones had been shot down as propaganda."
+    facts = article_facts(one_article(52, text, [("389 drones", 389, "drone", None, None)]), "o", "2031-03-03")
+    assert [(f.kind, f.measure, f.polarity) for f in facts] == [("statement", "intercepted", "denial")]
+
+
+def test_all_targets_hit_does_not_contest_the_speakers_own_interceptions():
+    own = one_article(53, "The Osmerian ministry said 41 Dalvan drones had been intercepted over Osmeria.",
+                      [("41 Dalvan drones", 41, "drone", None, "Osmerian Defence Ministry")], "Osmeria Today")
+    boast = one_article(54, "The Osmerian ministry said all designated targets were hit.", [], "Osmeria Today",
+                        quotes=[("all designated targets were hit", "Osmerian Defence Ministry")])
+    group, = group_facts("sto_x", facts_of([own, boast]))
+    assert group.unit == "Dalvan drone" and group.status == "single"
