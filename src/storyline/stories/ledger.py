@@ -57,20 +57,29 @@ PEOPLE_NOUNS = PERSON_UNITS | {
     "household", "inhabitant", "supporter", "participant", "marcher", "guard", "pilot", "sailor", "marine"}
 DURATION_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "time", "%",
                   "percent", "km", "m", "kilometre", "mile", "date", "morning", "evening", "afternoon"}
-# Statements that a figure contradicts: (pattern, measures it opposes).
-_DENIED = r"(?:figures?|numbers?|toll|casualt\w+|losses|claims?|reports?|data|statistics)"
+# Statements that a figure contradicts: (pattern, measures it opposes, label). A denial
+# names the figures it denies ("casualty figures ... inflated"); "no one" alone ("no one
+# expected", "no one will give up") says nothing about casualties.
+_DENIED = r"(?:figures?|numbers?|toll|casualty|casualties|losses|data|statistics|count)"
+_CLAIMS = r"(?:figures?|numbers?|toll|casualty|casualties|losses|data|statistics|count|claims?|reports?)"
+_DENY = r"(?:den(?:y|ied|ies|ying)|rejected|dismissed|refuted|fake|fabricat\w+|false|lies)"
+_DISCREDIT = r"(?:fake|fabricat\w+|false|invented|exaggerated|inflated|lies|propaganda|untrue|baseless)"
 OPPOSING: list[tuple[re.Pattern[str], set[str], str]] = [
     (re.compile(r"\ball (?:the |of the |its |their )?(?:\w+ ){0,2}(?:targets|objects|objectives|facilities)\b"
                 r"[^.]{0,40}?\b(?:were |have been |had been )?(?:hit|struck|destroyed|achieved|reached|eliminated)",
                 re.I), {"intercepted"}, "all targets hit"),
-    (re.compile(r"\b(?:no|not a single|not one|none of the|zero)\b[^.]{0,40}?\b(?:civilians?|people|one|residents?|"
-                r"casualt\w+|victims?|deaths?)\b[^.]{0,30}?\b(?:killed|died|hurt|injured|harmed|wounded|casualties)?",
-                re.I), {"killed", "injured"}, "no casualties"),
-    (re.compile(r"\b(?:den(?:y|ied|ies)|rejected|dismissed|refuted|fake|fabricat\w+|false|lies)\b[^.]{0,80}?"
-                rf"\b{_DENIED}\b", re.I), set(), "denial"),
-    (re.compile(rf"\b{_DENIED}\b[^.]{{0,60}}?\b(?:fake|fabricat\w+|false|invented|exaggerated|inflated|lies|"
-                r"propaganda|untrue|baseless)\b", re.I), set(), "denial"),
+    (re.compile(r"\b(?:no|not a single|not one|none of the|zero)\s+(?:[\w-]+\s+){0,2}?(?:casualt\w+|deaths?|"
+                r"fatalit\w+|victims?|dead)\b|\b(?:no|not a single|not one|none of the)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:civilians?|people|one|residents?|person|soldiers?|servicem[ae]n)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+)?(?:killed|died|hurt|injured|harmed|"
+                r"wounded)\b", re.I), {"killed", "injured"}, "no casualties"),
+    (re.compile(rf"\b{_DENY}\b[^.]{{0,80}}?\b{_DENIED}\b", re.I), set(), "denial"),
+    (re.compile(rf"\b{_DENIED}\b[^.]{{0,60}}?\b{_DISCREDIT}\b", re.I), set(), "denial"),
 ]
+# A figure inside a sentence like these is the figure denied: "dismissed Varnish claims that
+# 389 drones had been shot down as propaganda".
+DENYING_A_FIGURE = [re.compile(rf"\b{_DENY}\b[^.]{{0,80}}?\b{_CLAIMS}\b", re.I),
+                    re.compile(rf"\b{_CLAIMS}\b[^.]{{0,80}}?\b{_DISCREDIT}\b", re.I)]
 _INCREMENT = re.compile(r"\b(?:more|additional|further|another|extra)\b", re.I)
 # A figure that is a part of a total given beside it: "47 injured, 11 of them children",
 # "EUR 18 billion, including up to EUR 5 billion for air defence", "includes two who died in hospital".
@@ -80,9 +89,12 @@ _PART_AFTER = re.compile(r"^\S*\s+(?:\w+\s+)?(?:of them|of whom|of which|of thos
 # "X of (the) Y drones [launched by Z]": X is counted out of Y.
 _OUT_OF = re.compile(r"\s+(?:out of|of)\s+(?:the\s+|a total of\s+)?[\d][\d,.]*\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:[\w-]+)(?:\s+(?:launched|fired|sent)(?:\s+by\s+[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*)?)?", re.I)
+_PREDICATE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were|was|have been|has been|had been|are|is|got|"
+                        r"were reported|are reported)\s+(?:[\w-]+\s+)?$", re.I)
 _WHOLE = re.compile(r"\b(?:out of|of)\s+(?:the\s+|a total of\s+)?$", re.I)
 # An earlier figure recalled beside the current one: "up from at least nine", "had initially put the toll at nine".
-_RECALLED = re.compile(r"\b(?:initially|originally|previously|earlier|first reports?|up from|had (?:first )?"
+_RECALLED = re.compile(r"\b(?:initially|originally|previously|earlier|first reports?|up from|ago|last year|"
+                       r"had (?:first )?"
                        r"(?:spoken of|put|given|reported|said|counted))\b[^.;]{0,50}$", re.I)
 # Figures counted since a start (totals) are not the day's figures.
 _TOTAL = re.compile(r"\b(?:in total|a total of|since the (?:start|beginning|outbreak)|so far|to date|overall|"
@@ -172,6 +184,8 @@ def _nearest(patterns: list[tuple[str, re.Pattern[str]]], sentence: str, start: 
             dist = m.start() - end if m.start() >= end else start - m.end()
             if masked and m.start() >= masked[1]:
                 dist -= masked[1] - masked[0]  # the cue beyond "of the 297 drones" is the figure's own
+            if m.start() >= end and _PREDICATE.match(sentence[end:m.start()]):
+                dist -= 4  # "28 children were killed and 64 were wounded": 64's verb is the one after it
             if best is None or (dist, order) < best[:2]:
                 best = (dist, order, name)
     return best[2] if best else None
@@ -248,7 +262,7 @@ def _event_days(article: Article) -> dict[str, str]:
 
 
 def _denial(sentence: str) -> bool:
-    return any(label == "denial" and rx.search(sentence) for rx, _, label in OPPOSING)
+    return any(rx.search(sentence) for rx in DENYING_A_FIGURE)
 
 
 def article_facts(article: Article, origin_id: str, day: str | None) -> list[Fact]:
@@ -293,7 +307,7 @@ def article_facts(article: Article, origin_id: str, day: str | None) -> list[Fac
         if _denial(sentence):
             out.append(Fact(
                 article_id=article.id, kind="statement", idx=1_000_000 + i, measure=base_measure(measure),
-                unit="", text=evidence, evidence=evidence, start=c.start, end=c.end, source=article.source,
+                unit=unit, text=evidence, evidence=evidence, start=c.start, end=c.end, source=article.source,
                 day=fact_day, when=when, polarity="denial", origin_key=origin_key(origin_id, evidence)))
             continue
         polarity = "earlier" if _RECALLED.search(sentence[:a]) else None
@@ -336,6 +350,7 @@ _AT_MOST = {"less than", "fewer than", "under", "below", "at most", "no more tha
 # "up to 8,000 people took part": the claimant's own high estimate, near its figure, not a ceiling
 # that any lower count satisfies (else organisers' and police's crowd figures never differ).
 _AS_MANY_AS = {"up to", "as many as", "as much as", "a maximum of"}
+SIDE_BY_SIDE = 300  # characters: two claimants' figures this close in one report are set against each other
 TOLERANCE = 0.15  # "about 3,500" allows 15% either side
 EVENT_MEASURES = {"intercepted", "launched", "hit", "participants", "without_power", "sanctioned"}
 EVENT_WINDOW = 1  # days: figures of one attack or rally are reported on the day and the next
@@ -427,8 +442,10 @@ def judge(claims: list[Fact], statements: list[Fact]) -> tuple[str, list[str], s
             b = claims[j]
             if _overlap(interval(a), interval(b)):
                 continue
-            if a.article_id == b.article_id and (a.same_side(b) or not a.claimant or not b.claimant):
-                continue  # one report giving two figures of a measure is a breakdown, not a dispute
+            if a.article_id == b.article_id and (a.same_side(b) or not a.claimant or not b.claimant
+                                                 or abs(a.start - b.start) > SIDE_BY_SIDE):
+                continue  # one report giving two figures of a measure is a breakdown, not a dispute,
+                # unless it sets two claimants' figures side by side ("Organisers said 8,000. Police put ...")
             if (a.same_side(b) and a.when != b.when) or _revision(a, b):
                 updated = True
                 continue
@@ -513,7 +530,7 @@ def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None) 
         window = EVENT_WINDOW if base in EVENT_MEASURES else MONEY_WINDOW if money or base == "aid" else None
         for start, claims in (_windows(all_claims, window) if window is not None else [("", all_claims)]):
             claims.sort(key=lambda f: (f.when or "", f.article_id, f.idx))
-            said = [s for s in statements.get(measure, []) if opposes(s, claims)]
+            said = [s for s in statements.get(measure, []) if (not s.unit or s.unit == unit) and opposes(s, claims)]
             status, stances, note = judge(claims, said)
             members = claims + ([s for s in said if not any(s.same_side(c) for c in claims)]
                                 if status == "contradicting" else [])
