@@ -259,3 +259,26 @@ def test_all_targets_hit_does_not_contest_the_speakers_own_interceptions():
                         quotes=[("all designated targets were hit", "Osmerian Defence Ministry")])
     group, = group_facts("sto_x", facts_of([own, boast]))
     assert group.unit == "Dalvan drone" and group.status == "single"
+
+
+@pytest.mark.parametrize("said, label", [
+    ("no one was killed in the strike", "no casualties"),
+    ("there were no civilian casualties", "no casualties"),
+    ("no one expected Tarvik to hold out", None),  # "no one" alone says nothing about casualties
+    ("no one will give up our freedom", None),
+    ("the casualty figures are inflated as usual", "denial"),
+    ("he denied the report that the border had been breached", None),  # denies no figure
+])
+def test_statements_that_oppose_a_figure(said, label):
+    from storyline.stories.ledger import OPPOSING
+
+    found = [lab for rx, _, lab in OPPOSING if rx.search(said)]
+    assert (found[0] if found else None) == label
+
+
+def test_the_texts_own_possessive_names_the_side():
+    from storyline.stories.ledger import side_of
+
+    assert side_of("Dalvan Ministry of Defence", "Osmeria's defence ministry said all its targets were hit.") == "osme"
+    assert side_of("Osmerian Defence Ministry") == "osme"
+    assert side_of("Ilse Marrow") == ""

@@ -231,6 +231,11 @@ def owner_of(text: str, start: int, end: int, unit: str) -> str:
 def side_of(name: str | None, evidence: str = "") -> str:
     """A short key of the country or body a claimant speaks for: "Kestrian Ministry of Defence"
     and "Kestria's defence ministry" both give "kest"; "" when the name does not say."""
+    words = (name or "").split()
+    if words and evidence:  # the text's own "Kestria's defence ministry" outranks a resolved name
+        m = re.search(rf"\b([A-Z][a-z]+)'s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(words[-1])}\b", evidence, re.I)
+        if m and m.group(1)[:1].isupper():
+            return m.group(1)[:4].lower()
     for token in re.findall(r"[A-Z][\w-]+", name or ""):
         if token.lower() not in _ROLE_WORDS:
             return token[:4].lower() if re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
@@ -501,14 +506,6 @@ def _windows(claims: list[Fact], days: int) -> list[tuple[str, list[Fact]]]:
     return [((run[0].day or "") if k else "", run) for k, run in enumerate(runs)]
 
 
-def _merge_owners(by_key: dict[tuple[str, str], list[Fact]]) -> None:
-    """A figure of "drones" joins the figures of "Kestrian drones" when only one owner is named."""
-    for (measure, unit) in list(by_key):
-        owned = [k for k in by_key if k[0] == measure and k[1].endswith(" " + unit) and k[1][:1].isupper()]
-        if len(owned) == 1 and (measure, unit) in by_key:
-            by_key[owned[0]].extend(by_key.pop((measure, unit)))
-
-
 def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None) -> list[Group]:
     """Claim groups of one story: figures keyed by (measure, counted thing) and, for figures of
     one event or one package, by a window of days; with the statements that contest them;
@@ -522,7 +519,6 @@ def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None) 
             by_key[(f.measure, f.unit)].append(f)
         else:
             statements[f.measure].append(f)
-    _merge_owners(by_key)
     groups = []
     for (measure, unit), all_claims in sorted(by_key.items()):
         base = base_measure(measure)

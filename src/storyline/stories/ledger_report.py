@@ -2,17 +2,25 @@
 how many of each status, and every flagged (diverging or contradicting) group with who says
 what. Reads through ``storyline.query`` only.
 
-    python -m storyline.stories.ledger_report --db storyline.db [--all]
+    python -m storyline.stories.ledger_report --db storyline.db [--all] [--gold stories.json]
+
+With ``--gold`` (a stories file like tests/gold/stories.json: story -> member files or
+``path#N`` items with their urls) the ledger is recomputed on the gold stories instead of the
+stored ones, from the stored articles and their stored origins, so that the ledger can be
+judged apart from the clustering.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+import json
+from collections import Counter, defaultdict
 from typing import Any
 
 from .. import query
 from ..store import connect
+from .features import article_day
+from .ledger import Group, article_facts, group_facts
 
 FLAGGED = ("diverging", "contradicting")
 
@@ -26,6 +34,49 @@ def ledger_summary(db: Any) -> dict[str, Any]:
     status = Counter(g["status"] for _, groups in by_story for g in groups)
     return {"stories": len(by_story), "groups": sum(status.values()), "flagged": sum(status[k] for k in FLAGGED),
             "by_status": dict(sorted(status.items())), "by_story": by_story}
+
+
+def _gold_story(article: Any, members: dict[str, str], urls: dict[str, str]) -> str | None:
+    if article.url and article.url in urls:
+        return members.get(urls[article.url])
+    origin = (article.origin or "").replace("\\", "/")
+    for path, story in members.items():
+        if "#" not in path and origin.endswith("/" + path):
+            return story
+    return None
+
+
+def gold_summary(db: Any, gold_path: str) -> dict[str, Any]:
+    """The ledger recomputed on gold stories: stored articles, their stored origin (copies
+    point to their original), grouped by the gold story they belong to."""
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    members = {m: story for story, ms in gold["stories"].items() for m in ms}
+    urls = {url: item for item, url in gold.get("item_urls", {}).items()}
+    origin_of = {a["id"]: a["origin_id"] for s in query.stories(db, limit=100_000)
+                 for a in query.story(db, s["id"])["articles_list"]}
+    facts: dict[str, list] = defaultdict(list)
+    days: dict[str, list[str]] = defaultdict(list)
+    for article in query.articles(db):
+        story = _gold_story(article, members, urls)
+        if story is None:
+            continue
+        day = article_day(article)
+        facts[story] += article_facts(article, origin_of.get(article.id, article.id), day)
+        if day:
+            days[story].append(day)
+    by_story = []
+    for story in sorted(facts):
+        groups = group_facts(story, facts[story], min(days[story]) if days[story] else None)
+        by_story.append(({"id": story, "title": ""}, [_as_dict(g) for g in groups]))
+    status = Counter(g["status"] for _, groups in by_story for g in groups)
+    return {"stories": len(by_story), "groups": sum(status.values()), "flagged": sum(status[k] for k in FLAGGED),
+            "by_status": dict(sorted(status.items())), "by_story": by_story}
+
+
+def _as_dict(g: Group) -> dict[str, Any]:
+    return {"status": g.status, "measure": g.measure, "unit": g.unit, "origins": g.n_origins,
+            "items": [{"kind": f.kind, "claimant": f.claimant, "outlet": f.source, "text": f.text, "value": f.value,
+                       "approx": f.approx} for f in g.facts]}
 
 
 def _line(g: dict[str, Any]) -> str:
@@ -46,8 +97,10 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", required=True)
     ap.add_argument("--all", action="store_true", help="list every group, not only the flagged ones")
+    ap.add_argument("--gold", help="stories file: recompute the ledger on these stories instead of the stored ones")
     args = ap.parse_args(argv)
-    summary = ledger_summary(connect(args.db))
+    db = connect(args.db)
+    summary = gold_summary(db, args.gold) if args.gold else ledger_summary(db)
     print(f"stories {summary['stories']}  claim groups {summary['groups']}  flagged {summary['flagged']}  "
           + "  ".join(f"{k} {v}" for k, v in summary["by_status"].items()))
     for s, groups in summary["by_story"]:
