@@ -457,7 +457,7 @@ def judge(claims: list[Fact], statements: list[Fact]) -> tuple[str, list[str], s
             clash = True
             stances[i] = stances[j] = "diverges"
     if clash:
-        sides = sorted({claims[i].who for i in current if claims[i].who})
+        sides = sorted({claims[i].who for i in current if claims[i].who and stances[i] == "diverges"})
         return "diverging", stances, "different figures from " + ", ".join(sides[:6])
     if updated or len(current) < len(claims):
         return "updated", ["revised" if s == "agrees" else s for s in stances], "figure revised over time"
