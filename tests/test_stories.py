@@ -249,3 +249,16 @@ def test_local_repair_never_undoes_a_merge_by_command(any_db, embedder):
     assign_stories(writer, [later], embedder=embedder)
     # the user said these are one story: a later report never splits them again
     assert {query.article(writer.db, x.id).story_id for x in batch} == {target}
+
+
+def test_entity_document_frequencies_for_a_large_story(any_db):
+    """The repair reads the frequencies of up to a few hundred entities at once (in chunks: SQLite
+    caps a compound SELECT at 500 terms)."""
+    from storyline.store.stories import StoryStore
+
+    writer = store(any_db)
+    save(writer, strike_one_a(), strike_one_b(), summit())
+    ids = ["ent_tarvik", "ent_varo"] + [f"ent_unknown{i}" for i in range(598)]
+    counts = StoryStore(writer.db).entity_article_counts(ids, cap=1000)
+    assert counts == {"ent_tarvik": 2, "ent_varo": 1}
+    assert StoryStore(writer.db).entity_article_counts(["ent_tarvik"], cap=1) == {"ent_tarvik": 1}

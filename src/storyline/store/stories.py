@@ -146,6 +146,14 @@ class StoryStore:
     def entity_article_counts(self, entity_ids: list[str], cap: int) -> dict[str, int]:
         """How many stored articles mention each entity, directly or through a redirect to it
         (each side counted up to ``cap``: bounded index reads, never a scan)."""
+        out: dict[str, int] = {}
+        # Why chunks: SQLite allows at most 500 terms in one compound SELECT.
+        for i in range(0, len(entity_ids), 100):
+            for e, n in self._entity_article_counts(entity_ids[i:i + 100], cap).items():
+                out[e] = out.get(e, 0) + n
+        return out
+
+    def _entity_article_counts(self, entity_ids: list[str], cap: int) -> dict[str, int]:
         if not entity_ids:
             return {}
         parts: list[str] = []

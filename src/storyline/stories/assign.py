@@ -25,6 +25,9 @@ from .ledger import Fact, article_facts, group_facts
 from .score import StoryConfig, StoryProfile, score
 
 
+DF_CAP = 2000  # entity document frequencies are counted up to this many articles
+
+
 @dataclass
 class Assignment:
     """Where one article went and why."""
@@ -151,7 +154,9 @@ class Assigner:
         if self._n_articles is None:
             self._n_articles = self.store.article_count()
         n = max(self._n_articles, 1)
-        counts = self.store.entity_article_counts(sorted(ids), cap=n)
+        # Why the cap: counting a very common entity exactly would read its whole index range; past
+        # DF_CAP articles an entity is common anyway and all such weigh alike.
+        counts = self.store.entity_article_counts(sorted(ids), cap=DF_CAP)
         return {e: float(np.log((n + 1) / (min(counts.get(e, 0), n) + 1))) for e in ids}
 
     def repair(self, story_id: str, keep_id: str) -> str | None:
