@@ -101,8 +101,9 @@ def test_measure_is_read_from_the_words_around_the_figure(sentence, figure, meas
 
 
 def fact(value, approx=None, who="A", when="2031-03-03", measure="killed"):
-    return Fact(article_id=f"art_{who}_{value}", kind="claim", idx=0, measure=measure, unit="person", text="", evidence="", start=0,
-                end=0, value=value, approx=approx, claimant=who, when=when, origin_key=f"{who}|{who}")
+    return Fact(article_id=f"art_{who}_{value}", kind="claim", idx=0, measure=measure, unit="person", text="",
+                evidence="", start=0, end=0, value=value, approx=approx, claimant=who, when=when,
+                origin_key=f"{who}|{who}")
 
 
 @pytest.mark.parametrize("facts, status", [
@@ -202,6 +203,12 @@ LEDGER_CASES = {
          ("The agency hoped to deliver between 1,500 and 2,000 generators by October.",
           [("between 1,500 and 2,000 generators", 1500, "generator", None, "Relief Agency")])],
         {("aid", "generator"): "single", ("aid_planned", "generator"): "single"}),
+    "an order of magnitude is no rival to a count": (
+        [("Thousands of people were killed in this war, the president said.",
+          [("Thousands of people", 1000, "person", "order of", "Dalvan President")]),
+         ("As of now, 8 people were killed in the shelling, police said.",
+          [("8 people", 8, "person", None, "Tarvik Police")])],
+        {("killed", "person"): "agreeing"}),
     "homes near a toll are not people killed": (
         [("Power was restored to 22,000 homes as the number of people killed rose to 11.",
           [("22,000 homes", 22000, "home", None, "Tarvik Grid")])],

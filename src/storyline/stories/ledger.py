@@ -23,7 +23,8 @@ from .features import normalise_passage
 MEASURES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.I)) for name, rx in [
     ("intercepted", r"\b(shot down|shoot down|downed|intercept\w*|neutrali[sz]ed|repelled|jammed|"
                     r"destroyed by air defen[cs]es?|air defen[cs]es?\b[^.,;]{0,30}?\bdestroy\w*)"),
-    ("killed", r"\b(kill\w*|dead|died|die|deaths?|death toll|toll|bodies|fatalit\w+|lives)\b"),
+    ("killed", r"\b(kill\w*|dead|died|die|deaths?|death toll|toll|bodies|fatalit\w+|"
+               r"(?:lost|claimed|took)\s+(?:[\w-]+\s+){0,2}?lives|lives\s+(?:were\s+|have been\s+)?lost)\b"),
     ("injured", r"\b(injur\w*|wound\w*|hurt|hospitali[sz]ed)\b"),
     ("launched", r"\b(launch\w*|fired|sent)\b"),
     ("hit", r"\b(hit|struck)\b"),
@@ -400,6 +401,13 @@ def _revision(a: Fact, b: Fact) -> bool:
     return interval(second)[0] >= interval(first)[1] or first.same_side(second)
 
 
+def _vague(f: Fact) -> bool:
+    """An order of magnitude ("hundreds of", "thousands"), not a count."""
+    return (f.approx or "").lower().startswith("order of") or (f.approx or "").lower() in {
+        "dozens of", "hundreds of", "thousands of", "tens of thousands of", "hundreds of thousands of",
+        "millions of", "several", "a few", "many"}
+
+
 def _days_apart(a: str | None, b: str | None) -> int | None:
     if not a or not b:
         return None
@@ -445,8 +453,8 @@ def judge(claims: list[Fact], statements: list[Fact]) -> tuple[str, list[str], s
         a = claims[i]
         for j in current[x + 1:]:
             b = claims[j]
-            if _overlap(interval(a), interval(b)):
-                continue
+            if _overlap(interval(a), interval(b)) or _vague(a) or _vague(b):
+                continue  # "thousands were killed" is no rival to "8 dead": it gives no count to dispute
             if a.article_id == b.article_id and (a.same_side(b) or not a.claimant or not b.claimant
                                                  or abs(a.start - b.start) > SIDE_BY_SIDE):
                 continue  # one report giving two figures of a measure is a breakdown, not a dispute,
