@@ -45,3 +45,17 @@ def test_newswcl50_reader_has_ten_events_of_five(shared_data):
     for _, g, _ in docs:
         counts[g] = counts.get(g, 0) + 1
     assert len(counts) == 10 and set(counts.values()) == {5}
+
+
+def test_sample_gold_maps_paths_and_feed_items(tmp_path):
+    import json
+
+    from storyline.bench.stories import sample_gold
+
+    gold = tmp_path / "stories.json"
+    gold.write_text(json.dumps({"stories": {"a": ["txt/one.txt", "feeds/x.rss#1"], "b": ["txt/two.txt", "txt/gone.txt"]},
+                                "item_urls": {"feeds/x.rss#1": "https://x.example/1"}}), encoding="utf-8")
+    rows = [{"id": "art_1", "origin": "/any/where/sample/txt/one.txt", "url": None},
+            {"id": "art_2", "origin": "/any/where/sample/feeds/x.rss:2", "url": "https://x.example/1"},
+            {"id": "art_3", "origin": "/any/where/sample/txt/two.txt", "url": None}]
+    assert sample_gold(rows, gold) == {"art_1": "a", "art_2": "a", "art_3": "b"}

@@ -299,7 +299,8 @@ def run_sample(work: Path) -> str:
         "",
         "| system | stories | B-cubed P | B-cubed R | B-cubed F1 |",
         "|---|---|---|---|---|",
-        f"| Storyline incremental (default settings, via ingest) | {len({pred[i] for i in gold})} | {p:.3f} | {r:.3f} | {f:.3f} |",
+        f"| Storyline incremental (default settings, via ingest) | {len({pred[i] for i in gold})} | {p:.3f} | "
+        f"{r:.3f} | {f:.3f} |",
     ])
 
 

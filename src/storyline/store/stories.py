@@ -159,8 +159,8 @@ class StoryStore:
         parts: list[str] = []
         params: list[Any] = []
         for e in entity_ids:
-            parts.append("SELECT entity_id AS e, COUNT(*) AS n FROM (SELECT DISTINCT article_id, entity_id FROM mentions "
-                         "WHERE entity_id = ? LIMIT ?) AS m GROUP BY entity_id")
+            parts.append("SELECT entity_id AS e, COUNT(*) AS n FROM (SELECT DISTINCT article_id, entity_id "
+                         "FROM mentions WHERE entity_id = ? LIMIT ?) AS m GROUP BY entity_id")
             parts.append("SELECT to_id AS e, COUNT(*) AS n FROM (SELECT article_id, to_id FROM entity_redirects "
                          "WHERE to_id = ? LIMIT ?) AS r GROUP BY to_id")
             params += [e, cap, e, cap]
