@@ -199,3 +199,86 @@ def find_quoted(text: str) -> list[QuotedSpan]:
 def word_count(text: str) -> int:
     """Number of word-like tokens in ``text``."""
     return len(re.findall(r"[\w\u2019']+", text))
+
+
+# -- speaker turns ("President Olena Marchuk: Good afternoon. ...") -------------
+_TURN_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]{0,2}\.|[A-Z][\w'\u2019-]*)"  # Marchuk, Dr., J., U.S., Kassym-Jomart
+_TURN_LINK = r"(?:of|the|for|and|on|in|at|de|da|del|der|van|von|bin|al|la|le|du)"
+_TURN_PAREN = r"\([^()\n]{1,40}\)"  # "(retranslated)", "(via interpreter)"
+# the words after the colon: a capital, a figure, a quotation mark or an ellipsis after a space;
+# with no space only an ellipsis, a quotation mark or a stage note ("Marchuk:(laughing) ...")
+TURN_LABEL = re.compile(rf"(?P<label>{_TURN_WORD}(?:[ \t]+(?:{_TURN_WORD}|{_TURN_LINK}|{_TURN_PAREN})){{0,19}})"
+                        r"[ \t]*:(?:[ \t]+(?=[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u2026]|\.\.\.)"
+                        r"|(?=[\u2026(\"\u201c\u00ab]|\.\.\.))")
+# a sentence start: a line start, or spaces after . ! ? ... or a "* * *" divider (closing marks,
+# brackets and "<...>" may come between), or after a stage note "(Laughter)"
+_SENTENCE_START = re.compile(r"^|(?:(?<=[.!?\u2026*])[\"'\u201d\u2019\u00bb)\]>]*|(?<=\)))[ \t]*", re.M)
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "no", "vs", "jr",
+                  "sr", "mt", "ft", "capt", "sgt", "maj", "adm", "rev", "hon", "messrs"}
+# a title opening a label that runs on from a heading without a full stop
+# ("Meeting on economic issues President of Varnia Olena Marchuk: Colleagues, ...")
+_TITLE_START = re.compile(r"(?<=[a-z0-9+)] )(?:President|Prime Minister|Chancellor|King|Queen|Governor|Mayor)\b")
+
+
+@dataclass(frozen=True)
+class TurnLabel:
+    """A candidate speaker label opening a turn: ``label`` = (start, end) of the words
+    before the colon (a trailing parenthetical such as "(retranslated)" excluded),
+    ``content`` = the offset where the turn's words begin. ``run_on``: the label follows
+    a word, not a sentence end (a heading without a full stop before it)."""
+
+    label: tuple[int, int]
+    content: int
+    run_on: bool = False
+
+
+def _label_at(text: str, pos: int, run_on: bool) -> TurnLabel | None:
+    lm = TURN_LABEL.match(text, pos)
+    if lm is None:
+        return None
+    start, end = lm.span("label")
+    label = lm.group("label")
+    paren = re.search(rf"[ \t]*{_TURN_PAREN}$", label)
+    if paren:
+        end -= len(paren.group())
+    # scraped labels repeat the name reversed, glued to the title ("Ivo Sander Sander IvoChair of ..."):
+    # the label ends before the doubled word
+    for w in re.finditer(r"\b([A-Z][\w'\u2019-]+)[ \t]+\1\b", text[start:end]):
+        end = start + w.start() + len(w.group(1))
+        break
+    words = text[start:end].split()
+    if not words or re.fullmatch(_TURN_LINK, words[-1]) or "(" in text[start:end]:
+        return None
+    return TurnLabel((start, end), lm.end(), run_on)
+
+
+def turn_labels(text: str) -> list[TurnLabel]:
+    """Candidate turn labels: capitalised words (with "of", "the", ... between them and an
+    optional parenthetical) and a colon, at a line start or right after a sentence end
+    (or, for a label opening with a head-of-state title, after a heading that lacks its
+    full stop), followed by the turn's words. Only the shape is checked here ("Note:",
+    "Tags:" pass); whether the label names a speaker is the quote extractor's decision.
+    Times ("10:30"), ratios and lower-case lead-ins ("the following:") never match."""
+    out: list[TurnLabel] = []
+    seen: set[int] = set()
+    for m in _SENTENCE_START.finditer(text):
+        pos = m.end()
+        if pos in seen or pos >= len(text):
+            continue
+        seen.add(pos)
+        if pos > 0 and text[pos - 1] not in "\n":
+            prev = re.search(r"(\w+)\.[\"'\u201d\u2019\u00bb)\]]*[ \t]+$", text[max(0, pos - 20):pos])
+            if prev and (prev.group(1).casefold() in _ABBREVIATIONS or len(prev.group(1)) == 1):
+                continue  # "Mr. Vale: ..." / "J. Vale": an abbreviation, not a sentence end
+        found = _label_at(text, pos, False)
+        if found is not None:
+            out.append(found)
+    if ":" in text:
+        taken = {t.label[0] for t in out}
+        for m in _TITLE_START.finditer(text):
+            if m.start() not in taken and not any(t.label[0] < m.start() < t.content for t in out):
+                found = _label_at(text, m.start(), True)
+                if found is not None:
+                    out.append(found)
+        out.sort(key=lambda t: t.label[0])
+    return out

@@ -8,8 +8,16 @@ Kinds:
   continuation paragraphs (no attribution of their own: they inherit the
   speaker of the quote or statement just before, in their paragraph or the
   one before; else the person the sentence before is about), headline labels
-  ("Name: '...'"), and first-person speech whose marks were lost but which
-  carries a trailing attribution (I condemn this, she said).
+  ("Name: '...'"), first-person speech whose marks were lost but which
+  carries a trailing attribution (I condemn this, she said), and the turns of
+  a transcript ("President of Varnia Olena Marchuk: Good afternoon. ...
+  Prime Minister Ivo Tannery: Thank you." at line starts or, where a body
+  lost its line breaks, after a sentence end): a turn's words run to the next
+  turn label or the paragraph end, the label is the speaker mention (title
+  words included) and the cue is None, as for headline labels and other
+  colon attributions (no cue word is written). What a turn reports ("analysts
+  say ...") is the speaker's statement, and quotation marks inside a turn
+  are quotes within the quote: neither is listed on its own.
 - ``partial``: a quoted fragment inside the reporter's sentence, governed by
   a cue (branded the plan "reckless"; said the plan was "reckless").
 - ``indirect``: reported speech: "X said (that) ...", "according to X, ...",
@@ -38,7 +46,9 @@ from spacy.tokens import Doc, Token
 from ..models import Quote
 from .extensions import ensure_extensions, text_of
 from .quote_cues import COGNITION_CUES, CONTENT_PATTERNS, INDIRECT_CUES, NAMING_CUES, SPEECH_CUES
-from .quote_marks import QuotedSpan, find_quoted, paragraphs, word_count
+from .officeholders import ROLE_SYNONYMS
+from .quote_cues import ORG_NOUNS, ROLE_NOUNS
+from .quote_marks import DOUBLE_MARKS, QuotedSpan, TurnLabel, find_quoted, paragraphs, turn_labels, word_count
 from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
 
 _SENT_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s*$")
@@ -51,6 +61,20 @@ _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*)(
                     r"[\"'\u201c\u2018\u00ab]")
 _NOT_LABELS = {"update", "correction", "note", "transcript", "watch", "read", "video", "photo", "source", "quote",
                "previously", "email", "breaking", "exclusive", "opinion", "analysis", "editorial"}
+# turn labels that name no one: they end the turn before them but are not listed
+_ANONYMOUS_TURNS = {"q", "a", "question", "questions", "answer", "remark", "remarks", "reply", "response", "comment",
+                    "voice", "voices", "voice from the audience", "audience", "audience member", "journalist",
+                    "reporter", "interviewer", "moderator", "host", "presenter", "participant", "interpreter",
+                    "speaker", "unidentified speaker", "crowd"}
+# label words that open page furniture or a lead-in, never a speaker ("Tags:", "Read more:", "Imagine:")
+_NOT_TURNS = _NOT_LABELS | {"tags", "related", "published", "updated", "contributing", "twitter", "follow", "byline",
+                            "clarification", "editor's", "editor\u2019s", "also", "see", "more", "imagine", "namely",
+                            "look", "listen", "know", "obviously", "everywhere", "further", "welcome", "agenda",
+                            "participants", "attachment", "address", "tel", "phone", "website", "location", "date",
+                            "time", "subject", "topic", "total", "poll", "report", "revealed", "wow", "warning",
+                            "disclaimer", "caption", "credit", "credits", "story", "reporting", "writing", "editing",
+                            "additional", "live", "latest", "the", "why", "what", "how", "who", "when", "where"}
+_ROLE_PHRASES = sorted(ROLE_SYNONYMS, key=len, reverse=True)
 _PATTERN_LEMMAS = {lemma for lemma, _ in CONTENT_PATTERNS}  # fewer words (and no sentence punctuation) = a fragment
 
 
@@ -68,6 +92,7 @@ class _Found:
     speaker: Speaker | None = None
     inherited_from: "_Found | None" = None
     label: bool = False  # the subject is a headline or transcript label ("Marchuk: '...'")
+    turn: tuple[int, int] | None = None  # a speaker turn's label ("Minister Ivo Tannery:"), char offsets
 
 
 # -- small pure helpers ------------------------------------------------------
@@ -335,6 +360,143 @@ class QuoteExtractor:
                 # "said he expected them to agree on 'the largest package'": the clause a cue reports
         return None
 
+    # speaker turns -------------------------------------------------------------
+    def turns(self) -> list[_Found]:
+        """Transcript turns: "President of Varnia Olena Marchuk: Good afternoon. ...", at a
+        line start or after a sentence end. The content runs to the next turn label or the
+        paragraph end; in a dialogue with line breaks (a label recurring at line starts, or
+        labels in capitals) the paragraphs up to the next label continue the turn, each listed
+        as its own quote with the same speaker, until one names the speaker in the third
+        person. A label must name someone: a person entity, a role ("Minister of Foreign
+        Affairs:"), capitals repeated as labels or matching a person of the article
+        ("MARCHUK:"), proper names repeated as labels or matching a person of the article,
+        or, once two labels name someone, any label closing with two proper names. Anonymous
+        labels ("Question:", "Q:") and results lines ("Marchuk: 547.") end the turn before
+        them and are not listed; so are section headings ("Marchuk: Ports" on its own line,
+        or a first paragraph that names the person after its opening words). A turn whose
+        words open with a quotation mark is left to the marks ("Marchuk: 'We stay.'")."""
+        cands = turn_labels(self.text)
+        if not cands:
+            return []
+        counts: dict[str, int] = {}
+        for c in cands:
+            key = self.text[c.label[0]:c.label[1]]
+            counts[key] = counts.get(key, 0) + 1
+        caps = sum(1 for c in cands if self.text[c.label[0]:c.label[1]].isupper())
+        kinds = [self._turn_kind(c, counts, caps) for c in cands]
+        if kinds.count("speaker") >= 2:
+            # a transcript: a label of proper names the model tagged no person in still names one
+            kinds = [k if k is not None else self._transcript_name(c) for c, k in zip(cands, kinds)]
+        labels = [(c, k) for c, k in zip(cands, kinds) if k is not None]
+        if not labels:
+            return []
+        # "Sanders: 46.": a line of results, not speech; it still ends the turn before it
+        labels = [(c, "anonymous" if k == "speaker" and not re.search(r"[^\W\d_]{2}", self._first_sentence(c))
+                   else k) for c, k in labels]
+        para_starts = {s for s, _ in self.paras}
+        line_labels = [self.text[c.label[0]:c.label[1]] for c, k in labels if k == "speaker" and c.label[0] in para_starts]
+        caps_lines = sum(1 for t in line_labels if t.isupper())
+        found: list[_Found] = []
+        for k, (c, kind) in enumerate(labels):
+            if kind != "speaker" or self.text[c.content] in DOUBLE_MARKS + "'\u2018":
+                continue
+            label = self.text[c.label[0]:c.label[1]]
+            # a dialogue with line breaks (a speaker's label recurs at line starts, or labels in capitals,
+            # the broadcast convention): the paragraphs up to the next label continue the turn; section
+            # headings ("Ivo Sander: Ports") name each person once and do not
+            continues = c.label[0] in para_starts and (line_labels.count(label) >= 2
+                                                       or label.isupper() and caps_lines >= 2)
+            surname = re.compile(rf"\b{re.escape(label.split()[-1])}\b", re.I)
+            pi = self._para_of(c.content)
+            nxt = labels[k + 1][0].label[0] if k + 1 < len(labels) else None
+            hi = self.paras[pi][1]
+            if nxt is not None and (nxt < hi or continues):
+                hi = nxt
+            first: _Found | None = None
+            for ps, pe in self.paras[pi:]:
+                if ps >= hi:
+                    break
+                a, b = strip_span(self.text, max(ps, c.content), min(pe, hi))
+                if first is None and self.text.startswith("(", a):  # a stage note: "(laughing) Yes."
+                    close = self.text.find(")", a, b)
+                    a = strip_span(self.text, close + 1, b)[0] if close > 0 else a
+                if b <= a or not re.search(r"[^\W\d_]{2}", self.text[a:b]):
+                    continue  # "Kostadin: 547.": no words
+                named = surname.search(self.text, a, b)
+                if named and (first is not None or word_count(self.text[a:named.start()]) >= 5):
+                    break  # words about the speaker ("Senator Kostadin said ...") are the reporter's,
+                    # save a self-introduction opening the turn ("Ivo Sander: Ivo Sander, Dornia Rail.")
+                if first is None and word_count(self.text[a:b]) < 4 and not re.search(r"[.!?\u2026>)\"\u201d']$",
+                                                                                  self.text[a:b]):
+                    break  # "Ivo Sander: Ports" on a line of its own: a section heading
+                f = _Found(a, b, "direct", [(a, b)])
+                if first is None:
+                    toks = self._tokens(*c.label)
+                    if not toks:
+                        break
+                    f.subject, f.turn, first = toks[-1], c.label, f
+                else:
+                    f.inherited_from = first
+                found.append(f)
+        return found
+
+    def _first_sentence(self, c: TurnLabel) -> str:
+        m = re.match(r"[^.!?\n]*", self.text[c.content:c.content + 400])
+        return m.group() if m else ""
+
+    def _transcript_name(self, c: TurnLabel) -> str | None:
+        """"speaker" for a label closing with two or more proper names ("Ivo Sander",
+        "Commissioner for Ports Ivo Sander"), the test inside a transcript."""
+        s, e = c.label
+        low = self.text[s:e].casefold()
+        if c.run_on or low.split()[0].rstrip(".") in _NOT_TURNS or low in _ANONYMOUS_TURNS:
+            return None
+        toks = [t for t in self._tokens(s, e) if not t.is_space and not t.is_punct]
+        tail = 0
+        for t in reversed(toks):
+            if t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "DATE") or t.lower_ in ROLE_NOUNS | ORG_NOUNS:
+                break
+            tail += 1
+        return "speaker" if tail >= 2 else None
+
+    def _turn_kind(self, c: TurnLabel, counts: dict[str, int], caps: int) -> str | None:
+        """"speaker" for a label naming someone, "anonymous" for "Question:", else None."""
+        s, e = c.label
+        text = self.text[s:e]
+        low = " ".join(text.casefold().split())
+        if low.rstrip(".") in _ANONYMOUS_TURNS:
+            return "anonymous"
+        words = low.split()
+        if words[0].rstrip(".") in _NOT_TURNS or low in _NOT_TURNS:
+            return None
+        toks = [t for t in self._tokens(s, e) if not t.is_space]
+        if not toks or any(t.lower_ in FIRST_PERSON for t in toks):
+            return None
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and s <= ent.start_char < e]
+        if len(people) >= 2 and " and " in text and len({p[-1].lower_ for p in people}) >= 2:
+            return None  # "Kostadin and Lenz: A tense relationship": a heading about two people
+        if any(t.ent_type_ == "PERSON" for t in toks) and not any(t.lower_ in ORG_NOUNS for t in toks
+                                                                  if t.ent_type_ == "PERSON"):
+            return "speaker"
+        if c.run_on:
+            return None  # after a heading with no full stop only a named person opens a turn
+        # a person the article names elsewhere with the label's last word ("Kostadin:" after "Mirela Kostadin")
+        last = words[-1].strip(".")
+        surname = any(ent.label_ == "PERSON" and ent[-1].lower_ == last and not s <= ent.start_char < e
+                      for ent in self.doc.ents)
+        if text.isupper():  # "MARCHUK:", "JAKE TAPPER:"
+            return "speaker" if len(words) <= 3 and (caps >= 2 or counts[text] >= 2 or surname) else None
+        if any(t.lower_ in ROLE_NOUNS for t in toks) or any(f" {p} " in f" {low} " for p in _ROLE_PHRASES):
+            return "speaker"
+        names = [t for t in toks if not t.is_punct]  # "Kassym-Jomart": the hyphen is no word
+        if self.doc.char_span(s, e) is None:  # glued to what follows ("Putin:(laughing)"): read the words
+            proper = all(w[:1].isupper() for w in text.split()) and len(text.split()) <= 4
+        else:
+            proper = all(t.pos_ == "PROPN" for t in names) and len(names) <= 5
+        if proper and (counts[text] >= 2 or surname):
+            return "speaker"
+        return None
+
     # indirect speech ------------------------------------------------------------
     def indirect(self, taken: list[tuple[int, int]]) -> list[_Found]:
         found = []
@@ -463,7 +625,11 @@ class QuoteExtractor:
 
     # assembly ----------------------------------------------------------------
     def run(self) -> list[Quote]:
-        direct = self.direct()
+        turns = self.turns()
+        for f in turns:  # a turn's words are quoted speech: what they report is the speaker's statement
+            self._quoted[f.start:f.end] = b"\x01" * (f.end - f.start)
+        spans = [(f.start, f.end) for f in turns]
+        direct = [f for f in self.direct() if not any(s <= f.start < e for s, e in spans)] + turns
         taken = [(f.start, f.end) for f in direct if f.kind == "direct"]
         taken += [(s, e) for f in direct if f.kind == "direct" for s, e in f.parts]
         partial = [f for f in direct if f.kind == "partial"]
@@ -482,6 +648,8 @@ class QuoteExtractor:
         for f in items:
             if f.inherited_from is not None:
                 speaker = f.inherited_from.speaker
+            elif f.turn is not None:
+                speaker = self.resolver.resolve_label(*f.turn)
             elif f.subject is not None:
                 speaker = self.resolver.resolve(f.subject, as_name=f.label)
             else:

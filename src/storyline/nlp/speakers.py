@@ -12,7 +12,10 @@ named earlier in the article ("President Olena Marchuk" ... "the president"),
 else the office holder on the article's date; an organisation noun ("the
 ministry") -> the most recent organisation whose name ends with it, or the
 name written before the same noun ("Brava police" ... "Police said"); a
-spokesperson "of/for" an organisation -> that organisation. Datelines
+spokesperson "of/for" an organisation -> that organisation. A transcript's
+turn label ("President of Varnia Olena Marchuk:", "MARCHUK:", "Minister of Foreign
+Affairs:") -> the first person it names, else a name written in capitals (the
+article's full name for it when there is one), else the office holder. Datelines
 ("LONDON (Reuters) -"), weekdays and lines before a paragraph break are
 never subjects.
 """
@@ -25,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .aliases import canonical_alias
 from .officeholders import canonical_place, canonical_role, holder
-from .entities import entity_id, normalise_name, propn_full_names
+from .entities import entity_id, normalise_name, person_name, propn_full_names
 from .quote_cues import INDIRECT_CUES, ORG_NOUNS, ROLE_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -358,6 +361,82 @@ class SpeakerResolver:
             if found:
                 speaker.name, speaker.type = found, "ORG"
         return self._remember(speaker)
+
+    def resolve_label(self, start: int, end: int) -> Speaker:
+        """The speaker a transcript's turn label names: "President of Varnia Olena Marchuk"
+        -> the first person entity in it (the mention runs from the label's first word to
+        that name: scraped labels may repeat the name and title after it); "MARCHUK" -> the
+        name written in capitals (the article's full name when it gives one); a role alone
+        ("Minister of Foreign Affairs") -> the titled person named earlier or the office
+        holder; an organisation named in it -> that body. A label the tokenizer glued to
+        what follows ("Putin:(laughing)") is read from its text."""
+        doc = self.doc
+        span = doc.char_span(start, end)
+        if span is None:
+            text = doc.text[start:end]
+            name = person_name(text)
+            longer = self.full_names.get(name.casefold(), set()) if " " not in name else set()
+            name = next(iter(longer)) if len(longer) == 1 else name
+            return self._remember(Speaker(text, (start, end), normalise_name(name), "PERSON"))
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), None)
+        if person is not None:
+            end = min(person.end, span.end)
+            first = person.start
+            while first > span.start and not doc[first - 1].whitespace_:
+                first -= 1  # "Kassym-Jomart Tokayev" when the model's name starts at "Jomart"
+            key = (person.start_char, person.end_char)
+            if first == person.start and end == person.end and self.canon.get(key, ("", ""))[1] == "PERSON":
+                name = self.canon[key][0]
+            else:  # the name as the label writes it (the model's may run on into a scraped repeat)
+                name = person_name(doc[first:end].text)
+            mention = doc[span.start:end]
+            return self._remember(Speaker(mention.text, (mention.start_char, mention.end_char), name, "PERSON"))
+        speaker = Speaker(span.text, (span.start_char, span.end_char))
+        words = span.text.split()
+        if span.text.isupper():
+            names = [w for w in words if w.casefold() not in ROLE_NOUNS and w.casefold().rstrip(".") not in _HONORIFICS]
+            if names and len(names) <= 3:
+                name = " ".join(w.title() for w in names)
+                longer = self.full_names.get(names[-1].casefold(), set()) if len(names) == 1 else set()
+                speaker.name, speaker.type = (next(iter(longer)) if len(longer) == 1 else name), "PERSON"
+                return self._remember(speaker)
+        name = self._label_name(span)
+        if name is not None:
+            longer = self.full_names.get(name.casefold(), set()) if " " not in name else set()
+            speaker.name, speaker.type = normalise_name(next(iter(longer)) if len(longer) == 1 else name), "PERSON"
+            return self._remember(speaker)
+        role, _place = self._role_and_place(span.text, span)
+        if role:
+            resolved = self._role(span)
+            if resolved:
+                speaker.name, speaker.type = resolved, "PERSON"
+                return self._remember(speaker)
+        ent = self._entity_at(span)
+        if ent is not None and ent[2] == "ORG":
+            speaker.name, speaker.type = ent[1], "ORG"
+        return self._remember(speaker)
+
+    @staticmethod
+    def _label_name(span: Span) -> str | None:
+        """The proper names closing a turn label the model tagged no person in: "Deputy
+        Minister Ivo Tannery" -> "Ivo Tannery"; after "of" the run holds the place or body
+        first, so the name is its last two words ("President of Varnia Olena Marchuk"), and a
+        run of two or fewer is the title's own ("Minister of Foreign Affairs")."""
+        run: list[Token] = []
+        for tok in reversed(span):
+            if tok.pos_ != "PROPN" or tok.lower_ in ROLE_NOUNS | ORG_NOUNS or not tok.text[:1].isupper():
+                break
+            run.insert(0, tok)
+        while run and (run[0].ent_type_ in ("GPE", "NORP") or canonical_place(run[0].text)):
+            run = run[1:]  # "President of Belarus Lukashenko": the place goes
+        if not run:
+            return None
+        after_link = run[0].i > span.start and run[0].nbor(-1).is_lower
+        if after_link:
+            if len(run) <= 2:
+                return None
+            run = run[-2:]
+        return " ".join(t.text for t in run) if len(run) <= 4 else None
 
     def _bound(self, pron: Token) -> tuple[str, str] | Token | None:
         """The speaker a pronoun subject refers to when its clause is reported by a
