@@ -289,3 +289,26 @@ def test_the_texts_own_possessive_names_the_side():
     assert side_of("Dalvan Ministry of Defence", "Osmeria's defence ministry said all its targets were hit.") == "osme"
     assert side_of("Osmerian Defence Ministry") == "osme"
     assert side_of("Ilse Marrow") == ""
+
+
+def test_refreshed_ledger_reads_the_re_extracted_claims(writer):
+    """What `storyline reprocess` does after re-extraction: membership kept, claim groups redone."""
+    from storyline.stories import refresh_ledgers
+
+    batch = [
+        crowd(5, "Tarvik Herald", "Police said about 2,500 people joined the rally.", "about 2,500 people", 2500,
+              "about", "Tarvik Police"),
+        crowd(6, "Inland Voice", "Organisers said at least 9,000 people took part.", "at least 9,000 people", 9000,
+              "at least", "Open Harbour"),
+    ]
+    ledger_of(writer, batch)
+    assert len(query.disputes(writer.db)) == 1
+    story_before = query.article(writer.db, batch[1].id).story_id
+    # a newer extractor reads the organisers' figure as about 2,600: no longer a dispute
+    redone = crowd(6, "Inland Voice", "Organisers said some 2,600 people took part.", "some 2,600 people", 2600,
+                   "some", "Open Harbour")
+    writer.replace_records(redone)
+    assert len(query.disputes(writer.db)) == 1  # stale until refreshed
+    assert refresh_ledgers(writer, [redone]) == 1
+    assert query.disputes(writer.db) == []
+    assert query.article(writer.db, batch[1].id).story_id == story_before

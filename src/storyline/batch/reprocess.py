@@ -12,6 +12,7 @@ from ..models import IngestFailure, RawDocument
 from ..nlp.pipeline import pipeline_version
 from ..settings import Options
 from ..store import Writer
+from ..stories import refresh_ledgers
 from .local import prepare
 from .pool import Extractor
 
@@ -26,7 +27,8 @@ def stored_document(row: dict) -> RawDocument:
 
 def run_reprocess(writer: Writer, options: Options, force: bool = False,
                   on_item: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
-    """Re-extract outdated articles (all with ``force``); returns (count redone, failures)."""
+    """Re-extract outdated articles (all with ``force``) and refresh the claim ledgers of their
+    stories; returns (count redone, failures)."""
     version = pipeline_version(options)
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
@@ -45,10 +47,13 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
                     keep.append(article_id)
                 except InputError as err:
                     failed.append(IngestFailure(row["origin"], err.reason))
+            redone = []
             for article_id, article in zip(keep, extractor(items)):
                 article.id = article_id  # ids are stable across versions
                 writer.replace_records(article)
+                redone.append(article)
                 done += 1
             link_entities(writer, keep)
+            refresh_ledgers(writer, redone)  # the claim groups read the new claims and quotes
             on_item(len(chunk))
     return done, failed

@@ -2,9 +2,9 @@
 and the claim ledger (corroboration, divergence and contradiction across sources)."""
 
 from .assign import Assignment, assign_stories, config_from
-from .decisions import merge_stories, rebuild_stories, split_story
+from .decisions import merge_stories, rebuild_stories, refresh_ledgers, split_story
 from .embed import DEFAULT_MODEL, load_embedder
 from .score import StoryConfig
 
 __all__ = ["Assignment", "StoryConfig", "assign_stories", "config_from", "merge_stories", "split_story",
-           "rebuild_stories", "load_embedder", "DEFAULT_MODEL"]
+           "rebuild_stories", "refresh_ledgers", "load_embedder", "DEFAULT_MODEL"]

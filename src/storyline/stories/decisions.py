@@ -11,6 +11,7 @@ from ..errors import InputError, NotFound
 from ..store.stories import StoryStore
 from .assign import Assigner, assign_stories, story_id_for
 from .embed import text_to_vec
+from .ledger import article_facts
 from .score import StoryConfig
 
 
@@ -116,3 +117,22 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
                        vectors={k: v for k, v in vectors.items() if v is not None})
     replay_decisions(db, decisions)
     return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
+
+
+def refresh_ledgers(writer: Any, articles: list[Any]) -> int:
+    """After articles were re-extracted (``storyline reprocess``): their ledger facts derived
+    again from their new claims and quotes, and the claim groups of the stories holding them
+    recomputed. Story membership is kept. Returns the number of stories refreshed."""
+    a = _assigner(writer.db)
+    touched: set[str] = set()
+    with writer.db.transaction():
+        for article in articles:
+            member = a.store.member(article.id)
+            if member is None:
+                continue
+            a.store.replace_facts(article.id, member["story_id"],
+                                  article_facts(article, member["origin_id"], member["day"]))
+            touched.add(member["story_id"])
+        for story_id in sorted(touched):
+            a.refresh(story_id)
+    return len(touched)
