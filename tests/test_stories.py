@@ -103,6 +103,50 @@ def test_same_event_joined_and_similar_event_a_week_later_kept_apart(any_db, emb
     assert query.article(writer.db, "art_0000000000000002").story_id == sid["art_0000000000000001"]
 
 
+def strike_one_follow_up() -> Article:
+    """Published three weeks after the first strike; its main event is still dated to that day."""
+    text = ("Three weeks after Osmerian drones struck Tarvik, killing five people in the capital's eastern "
+            "districts, the power station set on fire in the barrage is back in service, the Dalvan energy "
+            "ministry said.")
+    a = article(9, "Tarvik power station hit in drone barrage back in service", text, "2031-03-24",
+                "Inland Voice", TARVIK)
+    a.events = [Event(id="ev0", type="ASSAULT", text=text[:60], start=0, end=60, date="2031-03-03",
+                      date_precision="day"),
+                Event(id="ev1", type="STATEMENT", text=text[-40:], start=len(text) - 40, end=len(text),
+                      date="2031-03-24", date_precision="day")]
+    return a
+
+
+def test_follow_up_weeks_later_joins_the_event_it_dates(any_db, embedder):
+    """The time signal is when the event happened: a report three weeks later about the first
+    strike joins it (not the similar strike of the week after), the second strike stays apart."""
+    writer = store(any_db)
+    batch = [strike_one_a(), strike_one_b(), strike_two(), strike_one_follow_up()]
+    save(writer, *batch)
+    placed = assign_stories(writer, batch, embedder=embedder)
+    sid = {p.article_id: p.story_id for p in placed}
+    assert sid["art_0000000000000003"] != sid["art_0000000000000001"]
+    assert sid["art_0000000000000009"] == sid["art_0000000000000001"], "a follow-up joins the event it dates"
+    assert placed[-1].how == "joined"
+
+
+def test_main_events_and_days_apart():
+    from storyline.stories.features import days_apart, main_events
+
+    evs = [("ASSAULT", None, "2031-03-03", "day"), ("ASSAULT", "asserted", "2031-03-03", "day"),
+           ("ASSAULT", None, "2031-03-03T06:00", "day"),
+           ("STATEMENT", None, "2031-03-24", "day"), ("ASSAULT", "future", "2031-03-30", "day"),
+           ("AGREE", None, "2031-03", "month"), ("ASSAULT", None, "2031-03-04", "day")]
+    # reporting events, non-asserted and month-precise dates are left out; a minor day is kept
+    # only when held by half as many events as the main one
+    assert main_events(evs) == ["ASSAULT@2031-03-03"]
+    assert main_events(evs + [("ASSAULT", None, "2031-03-04", "day")] * 1 + [("AGREE", None, "2031-03-04", "day")]
+                       * 2) == ["AGREE@2031-03-04", "ASSAULT@2031-03-03", "ASSAULT@2031-03-04"]
+    assert days_apart(["ASSAULT@2031-03-10"], ["ASSAULT@2031-03-03", "AGREE@2031-03-10"]) == 7.0
+    assert days_apart(["ASSAULT@2031-03-10"], ["AGREE@2031-03-10"]) is None  # only one type compares
+    assert days_apart(["ASSAULT@2031-03-10"], ["AGREE@2031-03-10"], same_type=False) == 0.0
+
+
 def test_syndicated_copies_count_once(any_db, embedder):
     writer = store(any_db)
     wire = ("Osmeria launched about three hundred attack drones at the Dalvan capital Tarvik overnight, the Dalvan "

@@ -20,9 +20,9 @@ from ..models import Article
 from ..settings import Options
 from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
-from .features import ArticleFeatures, features, index_keys, shift_day
+from .features import ArticleFeatures, features, index_keys, main_events, shift_day
 from .ledger import Fact, article_facts, group_facts
-from .score import StoryConfig, StoryProfile, score
+from .score import StoryConfig, StoryProfile, score, story_event_days
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
@@ -117,9 +117,14 @@ class Assigner:
         vecs: dict[str, list[str]] = {}
         if f.vec is not None and self.config.member_k > 0:
             vecs = self.store.member_vectors([p.id for p in profiles], self.config.member_k)
+        dated: dict[str, dict[str, list[tuple]]] = {}
+        if f.event_days and profiles:  # the story's event days matter only against the article's
+            dated = self.store.member_event_dates([p.id for p in profiles], max(self.config.member_k, 1))
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
-            s, _ = score(f, p, self.config, members)
+            days = story_event_days([main_events(evs) for evs in dated.get(p.id, {}).values()],
+                                    self.config.event_share)
+            s, _ = score(f, p, self.config, members, days)
             if best is None or s > best[0]:
                 best = (s, p)
         if best is None:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Iterable
 
 import numpy as np
 
@@ -41,6 +42,7 @@ class ArticleFeatures:
     entities: list[str] = field(default_factory=list)  # salient entity ids, most salient first
     places: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
+    event_days: list[str] = field(default_factory=list)  # its main events, "TYPE@day" (see main_events)
     passages: list[str] = field(default_factory=list)
     vec: np.ndarray | None = None
 
@@ -70,6 +72,28 @@ def article_day(article: Article) -> str | None:
     days = Counter(e.date[:10] for e in article.events
                    if e.date and e.date_precision == "day" and e.mode not in ("future", "hypothetical"))
     return days.most_common(1)[0][0] if days else None
+
+
+# Saying is not the event: a statement is dated when it was made, i.e. the day of the report.
+REPORTING_TYPES = {"STATEMENT"}
+MAIN_EVENTS = 3
+
+
+def main_events(events: Iterable[tuple[str, str | None, str | None, str | None]]) -> list[str]:
+    """The main events of one article as "TYPE@YYYY-MM-DD": of its asserted, typed events dated to
+    the day (``(type, mode, date, precision)``; reporting events left out), the most frequent
+    (type, day) and up to two more held by at least half as many events. A follow-up published
+    weeks later that dates the strike to its day still gives that day."""
+    counts = Counter((t, d[:10]) for t, mode, d, precision in events
+                     if d and precision == "day" and mode in (None, "", "asserted") and t not in REPORTING_TYPES)
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_EVENTS]
+    return sorted(f"{t}@{d}" for (t, d), n in ranked if 2 * n >= ranked[0][1])
+
+
+def event_days(article: Article) -> list[str]:
+    return main_events((e.type, e.mode, e.date, e.date_precision) for e in article.events)
 
 
 def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
@@ -117,7 +141,7 @@ def features(article: Article) -> ArticleFeatures:
     return ArticleFeatures(
         article_id=article.id, lead=lead_text(article), day=article_day(article),
         entities=salient_entities(article), places=places(article), types=event_types(article),
-        passages=passage_hashes(article.text),
+        event_days=event_days(article), passages=passage_hashes(article.text),
     )
 
 
@@ -153,3 +177,19 @@ def day_gap(day: str | None, first: str | None, last: str | None) -> float | Non
     if d > b:
         return float((d - b).days)
     return 0.0
+
+
+def days_apart(mine: list[str], others: Iterable[str], same_type: bool = True) -> float | None:
+    """Fewest days between one of the main events ``mine`` and one of ``others`` ("TYPE@day"),
+    only between events of one type when ``same_type``; None when no pair compares."""
+    best = None
+    theirs = [o.split("@", 1) for o in others]
+    for m in mine:
+        t, d = m.split("@", 1)
+        day = date.fromisoformat(d)
+        for ot, od in theirs:
+            if same_type and ot != t:
+                continue
+            gap = abs((day - date.fromisoformat(od)).days)
+            best = gap if best is None or gap < best else best
+    return None if best is None else float(best)

@@ -2,17 +2,21 @@
 
 Each signal does what it is good at: the embedding joins the same event told in
 different words; shared canonical entities and places tie reports about the same
-actors; event types weigh in lightly; and dates keep apart two similar events
-(two strikes on one city a week apart) that text alone would join.
+actors; event types weigh in lightly; and the days the events HAPPENED keep apart two
+similar events (two strikes on one city a week apart) that text alone would join, while a
+follow-up published weeks later that dates the strike to its day still joins. Publication
+days weigh in only weakly (after several weeks), or as before when an article or story has
+no dated main event to compare.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-from .features import ArticleFeatures, day_gap
+from .features import ArticleFeatures, day_gap, days_apart
 
 
 @dataclass(frozen=True)
@@ -25,10 +29,25 @@ class StoryConfig:
     w_places: float = 0.1
     w_types: float = 0.05
     w_time: float = 0.1  # bonus for a dated article inside the story's days (falls to 0 at the grace)
+    # Event days (the days the main events happened, see features.main_event_days), compared when
+    # both the article and the story have some: same day (within event_same_days) = bonus; apart
+    # by event_apart_days or more = event_penalty (linear in between).
+    w_event: float = 0.1
+    event_same_days: float = 1.0
+    event_apart_days: float = 3.0
+    event_penalty: float = 1.0
+    event_share: float = 0.25  # a story's main events: held by this share of its event-dated members
+    # Only events of one type are compared (a strike a week after a strike is another event; a
+    # release weeks after an arrest is the same story going on).
+    event_same_type: bool = True
+    # Publication days when the event days were compared: only a weak penalty, after weeks.
+    pub_grace_days: float = 21.0
+    pub_penalty: float = 0.01
+    # Publication days when they could not be compared (an undated or untyped side): as before.
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
     gap_penalty: float = 0.2  # score lost per day beyond the grace
     span_days: float = 4.0  # an event's reports normally fall within this many days of its first
-    max_gap_days: int = 10  # never join a story this many days away (also the lookup window)
+    max_gap_days: int = 60  # never join a story this many days away (also the lookup window)
     per_key: int = 40  # stories read per index key
     max_candidates: int = 30  # stories scored per article
     passage_share: float = 0.3  # share of long sentences in common that marks a partial copy
@@ -84,12 +103,36 @@ def member_cosine(f: ArticleFeatures, members: list[np.ndarray]) -> float:
     return float(np.mean(np.stack(members) @ f.vec))
 
 
+def story_event_days(member_days: list[list[str]], share: float) -> list[str]:
+    """A story's main events ("TYPE@day"): those held by at least ``share`` of its members that
+    have any (always the most held one); from the members' own main events."""
+    counts = Counter(d for days in member_days for d in set(days))
+    dated = sum(1 for days in member_days if days)
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return sorted(d for d, n in counts.items() if n >= max(1.0, share * dated) or n == top)
+
+
+def event_term(apart: float, config: StoryConfig) -> float:
+    """Score added for main events ``apart`` days apart: + w_event on the same day, down to
+    - event_penalty once clearly on different days."""
+    if apart <= config.event_same_days:
+        return config.w_event
+    span = max(config.event_apart_days - config.event_same_days, 1e-9)
+    return -config.event_penalty * min(1.0, (apart - config.event_same_days) / span)
+
+
 def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
-          members: list[np.ndarray] | None = None) -> tuple[float, dict[str, float]]:
+          members: list[np.ndarray] | None = None,
+          story_days: list[str] | None = None) -> tuple[float, dict[str, float]]:
     """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart.
-    ``members``: embeddings of some of the story's members (else its centroid is used)."""
+    ``members``: embeddings of some of the story's members (else its centroid is used);
+    ``story_days``: the story's main event days (``story_event_days``)."""
+    compared = bool(f.event_days and story_days)
+    apart = days_apart(f.event_days, story_days or [], config.event_same_type) if compared else None
     gap = day_gap(f.day, story.first_day, story.last_day)
-    if gap is not None:
+    if gap is not None and not compared:
         # Why: a story that joined day after day would chain into the next event; an article
         # far from the day the story began is penalised even when it touches the span's end.
         gap = max(gap, (day_gap(f.day, story.first_day, story.first_day) or 0.0) - config.span_days)
@@ -104,10 +147,15 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
         "places": _support(f.places, story.place_counts, story.n_articles),
         "types": _support(f.types[:3], story.type_counts, story.n_articles),
         "gap_days": gap if gap is not None else -1.0,
+        "event_days_apart": apart if apart is not None else -1.0,
     }
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
              + config.w_places * parts["places"] + config.w_types * parts["types"])
-    if gap is not None:
+    if compared:
+        total += event_term(apart, config) if apart is not None else 0.0
+        if gap is not None:
+            total -= config.pub_penalty * max(0.0, gap - config.pub_grace_days)
+    elif gap is not None:
         total += config.w_time * max(0.0, 1.0 - gap / (config.gap_grace_days + 1.0))
         total -= config.gap_penalty * max(0.0, gap - config.gap_grace_days)
     return total, parts
