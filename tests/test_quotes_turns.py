@@ -25,6 +25,9 @@ def _labels(text: str) -> list[str]:
     ("\u201cWe are ready.\u201d Lenz: I agree.", ["Lenz"]),
     ("Kostadin: \u201cWe stay.\u201d", ["Kostadin"]),
     ("The meeting ended.\nLENZ: ... and that is all.", ["LENZ"]),
+    ("We agree. Lenz:I do not.", ["Lenz"]),
+    # "No." and "Sr." end sentences too
+    ("Lenz: No. Ivo Sander: I see. It was Bush Sr. Lenz: Precisely.", ["Lenz", "Ivo Sander", "Lenz"]),
 ])
 def test_turn_label_shapes(text, expected):
     assert _labels(text) == expected

@@ -7,7 +7,9 @@ checkout, or ``$STORYLINE_SHARED_DATA``; says so and exits 0 when it is absent).
 Selection: the Kremlin articles, in file order, whose body holds the string
 "Putin:" (a transcript with at least one turn of the President: the bodies
 lost their line breaks, so turns follow each other inside one paragraph);
-``--offset``/``--limit`` take a slice of them. There is no gold: the report
+``--offset``/``--limit`` take a slice of them. ``--file president_gov_ua_en
+--all`` counts on every President of Ukraine release instead (addresses and
+statements, nearly no transcripts: a check for false turns). There is no gold: the report
 counts
 
 - turns: direct quotes of ``doc._.storyline_quotes`` whose speaker mention is
@@ -45,14 +47,18 @@ MARKER = "Putin:"
 SPEAKER = "Vladimir Putin"
 
 
-def load_transcripts(root: Path | None = None) -> list[dict] | None:
-    """Kremlin articles whose body holds "Putin:", in file order; None when the data is absent."""
-    path = (root or shared_data_dir()) / "press_releases_2021_2022" / "kremlin_en.csv"
+FILES = ("kremlin_en", "president_gov_ua_en")
+
+
+def load_transcripts(root: Path | None = None, name: str = "kremlin_en", every: bool = False) -> list[dict] | None:
+    """Articles of ``name``.csv whose body holds "Putin:" (all of them with ``every``), in file
+    order; None when the data is absent."""
+    path = (root or shared_data_dir()) / "press_releases_2021_2022" / f"{name}.csv"
     if not path.is_file():
         return None
     csv.field_size_limit(1 << 30)
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if MARKER in (r.get("body") or "")]
+        rows = [r for r in csv.DictReader(fh) if every or MARKER in (r.get("body") or "")]
     return rows
 
 
@@ -89,14 +95,14 @@ def count(texts: list[str], docs: list, marker: str = MARKER, speaker: str = SPE
 
 
 def run(limit: int = 100, offset: int = 0, model: str | None = None, cache: Path | None = None,
-        root: Path | None = None) -> dict | None:
+        root: Path | None = None, name: str = "kremlin_en", every: bool = False) -> dict | None:
     import spacy
 
     from ..nlp import entities, quotes  # noqa: F401  (registers the factories)
     from ..nlp.extensions import ensure_extensions
     from ..settings import resolve
 
-    rows = load_transcripts(root)
+    rows = load_transcripts(root, name, every)
     if rows is None:
         return None
     rows = rows[offset:offset + limit]
@@ -111,7 +117,8 @@ def run(limit: int = 100, offset: int = 0, model: str | None = None, cache: Path
     if cache is not None:
         from .polnear import _cached_parse
 
-        key = re.sub(r"[^\w.-]+", "_", f"kremlin-{offset}-{len(texts)}-{model}-{spacy.__version__}")
+        key = re.sub(r"[^\w.-]+", "_", f"{name}-{'all' if every else 'putin'}-{offset}-{len(texts)}-{model}-"
+                                       f"{spacy.__version__}")
         parsed, t_plain = _cached_parse(plain, texts, cache, key)
     else:
         t0 = time.perf_counter()
@@ -126,15 +133,15 @@ def run(limit: int = 100, offset: int = 0, model: str | None = None, cache: Path
         docs.append(d)
     t_ours = time.perf_counter() - t0
     result = count(texts, docs)
-    result.update({"model": model, "offset": offset, "t_plain": t_plain, "t_ours": t_ours, "texts": texts})
+    result.update({"model": model, "offset": offset, "name": name, "every": every, "t_plain": t_plain, "t_ours": t_ours, "texts": texts})
     return result
 
 
 def report(result: dict, show: int = 0, seed: int = 0) -> str:
     turns = result["turns"]
     n = result["articles"]
-    lines = [f"Kremlin transcripts (articles holding {MARKER!r}, offset {result['offset']}): {n} articles, "
-             f"model {result['model']}", "",
+    which = "all articles" if result["every"] else f"articles holding {MARKER!r}"
+    lines = [f"{result['name']} ({which}, offset {result['offset']}): {n} articles, model {result['model']}", "",
              "| measure | value |", "|---|---|",
              f"| turns found | {len(turns)} ({len(turns) / max(n, 1):.1f} per article) |",
              f"| turns with a canonical speaker | {result['resolved']} ({result['resolved'] / max(len(turns), 1):.1%}) |",
@@ -169,8 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="folder for the plain parse (DocBin)")
     parser.add_argument("--show", type=int, default=0, help="print N random turns for a hand check")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--file", default="kremlin_en", choices=FILES, help="which press releases")
+    parser.add_argument("--all", action="store_true", help=f"every article, not only those holding {MARKER!r}")
     args = parser.parse_args(argv)
-    result = run(args.limit, args.offset, args.model, args.cache)
+    result = run(args.limit, args.offset, args.model, args.cache, name=args.file, every=args.all)
     if result is None:
         print(f"press releases not found under {shared_data_dir()}: nothing to count")
         return 0

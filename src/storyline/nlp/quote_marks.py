@@ -206,15 +206,16 @@ _TURN_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]{0,2}\.|[A-Z][\w'\u2019-]*)"  # 
 _TURN_LINK = r"(?:of|the|for|and|on|in|at|de|da|del|der|van|von|bin|al|la|le|du)"
 _TURN_PAREN = r"\([^()\n]{1,40}\)"  # "(retranslated)", "(via interpreter)"
 # the words after the colon: a capital, a figure, a quotation mark or an ellipsis after a space;
-# with no space only an ellipsis, a quotation mark or a stage note ("Marchuk:(laughing) ...")
+# with no space a capital, an ellipsis, a quotation mark or a stage note ("Marchuk:(laughing) ...")
 TURN_LABEL = re.compile(rf"(?P<label>{_TURN_WORD}(?:[ \t]+(?:{_TURN_WORD}|{_TURN_LINK}|{_TURN_PAREN})){{0,19}})"
                         r"[ \t]*:(?:[ \t]+(?=[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u2026]|\.\.\.)"
-                        r"|(?=[\u2026(\"\u201c\u00ab]|\.\.\.))")
+                        r"|(?=[A-Z\u2026(\"\u201c\u00ab]|\.\.\.))")
 # a sentence start: a line start, or spaces after . ! ? ... or a "* * *" divider (closing marks,
 # brackets and "<...>" may come between), or after a stage note "(Laughter)"
 _SENTENCE_START = re.compile(r"^|(?:(?<=[.!?\u2026*])[\"'\u201d\u2019\u00bb)\]>]*|(?<=\)))[ \t]*", re.M)
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "no", "vs", "jr",
-                  "sr", "mt", "ft", "capt", "sgt", "maj", "adm", "rev", "hon", "messrs"}
+# titles written before a name: "Mr. Vale:" is not a sentence end before "Vale:" ("No." and "Sr." can end one)
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "mt", "ft", "capt",
+                  "sgt", "maj", "adm", "rev", "hon", "messrs", "pres", "supt", "insp", "cpl", "pvt", "fr", "sec"}
 # a title opening a label that runs on from a heading without a full stop
 # ("Meeting on economic issues President of Varnia Olena Marchuk: Colleagues, ...")
 _TITLE_START = re.compile(r"(?<=[a-z0-9+)] )(?:President|Prime Minister|Chancellor|King|Queen|Governor|Mayor)\b")

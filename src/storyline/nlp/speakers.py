@@ -378,17 +378,31 @@ class SpeakerResolver:
             longer = self.full_names.get(name.casefold(), set()) if " " not in name else set()
             name = next(iter(longer)) if len(longer) == 1 else name
             return self._remember(Speaker(text, (start, end), normalise_name(name), "PERSON"))
-        person = next((e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), None)
+        # the last person named: the title before it may hold a word the model took for a name
+        # ("General Designer of ... Ivo Sander")
+        person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and span.start <= e.start < span.end),
+                      None)
         if person is not None:
             end = min(person.end, span.end)
             first = person.start
             while first > span.start and not doc[first - 1].whitespace_:
                 first -= 1  # "Kassym-Jomart Tokayev" when the model's name starts at "Jomart"
+            if end - first == 1 and first > span.start and doc[first - 1].pos_ == "PROPN" \
+                    and doc[first - 1].is_title and doc[first - 1].lower_ not in ROLE_NOUNS | ORG_NOUNS \
+                    and doc[first - 1].lower_.rstrip(".") not in _HONORIFICS:
+                first -= 1  # "... Concern Ivo Sander" with only "Sander" a person: the first name before it
             key = (person.start_char, person.end_char)
-            if first == person.start and end == person.end and self.canon.get(key, ("", ""))[1] == "PERSON":
+            words = doc[first:end].text.split()
+            after_link = first > span.start and doc[first - 1].is_lower
+            if first == person.start and end == person.end and self.canon.get(key, ("", ""))[1] == "PERSON" \
+                    and not (after_link and len(words) >= 3):
                 name = self.canon[key][0]
-            else:  # the name as the label writes it (the model's may run on into a scraped repeat)
-                name = person_name(doc[first:end].text)
+            else:  # the name as the label writes it (the model's may run on into a scraped repeat, or
+                # take in the place or body the title names: "of Dornia Rail Ivo Sander")
+                name = person_name(" ".join(words[-2:] if after_link and len(words) >= 3 else words))
+            if " " not in name:  # "Sander:" -> the article's "Ivo Sander"
+                longer = self.full_names.get(name.casefold(), set())
+                name = next(iter(longer)) if len(longer) == 1 else name
             mention = doc[span.start:end]
             return self._remember(Speaker(mention.text, (mention.start_char, mention.end_char), name, "PERSON"))
         speaker = Speaker(span.text, (span.start_char, span.end_char))
@@ -424,19 +438,23 @@ class SpeakerResolver:
         run of two or fewer is the title's own ("Minister of Foreign Affairs")."""
         run: list[Token] = []
         for tok in reversed(span):
-            if tok.pos_ != "PROPN" or tok.lower_ in ROLE_NOUNS | ORG_NOUNS or not tok.text[:1].isupper():
-                break
+            if tok.text == "-" and run and not tok.whitespace_ and tok.i > span.start and not tok.nbor(-1).whitespace_:
+                run.insert(0, tok)  # "Kassym-Jomart"
+                continue
+            if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.lower_ in ROLE_NOUNS | ORG_NOUNS or not tok.is_title:
+                break  # (a first name may be tagged as an adjective: "Olaf" as a nationality)
             run.insert(0, tok)
-        while run and (run[0].ent_type_ in ("GPE", "NORP") or canonical_place(run[0].text)):
+        while run and (run[0].ent_type_ == "GPE" or canonical_place(run[0].text)):
             run = run[1:]  # "President of Belarus Lukashenko": the place goes
         if not run:
             return None
         after_link = run[0].i > span.start and run[0].nbor(-1).is_lower
+        words = "".join(t.text_with_ws for t in run).split()
         if after_link:
-            if len(run) <= 2:
+            if len(words) <= 2:
                 return None
-            run = run[-2:]
-        return " ".join(t.text for t in run) if len(run) <= 4 else None
+            words = words[-2:]
+        return " ".join(words) if len(words) <= 4 else None
 
     def _bound(self, pron: Token) -> tuple[str, str] | Token | None:
         """The speaker a pronoun subject refers to when its clause is reported by a
