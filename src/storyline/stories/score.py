@@ -37,17 +37,19 @@ class StoryConfig:
     event_apart_days: float = 3.0
     event_penalty: float = 1.0
     event_share: float = 0.25  # a story's main events: held by this share of its event-dated members
+    use_event_days: bool = True  # False: publication days only (the time signal before event days)
     # Only events of one type are compared (a strike a week after a strike is another event; a
     # release weeks after an arrest is the same story going on).
     event_same_type: bool = True
     # Publication days when the event days were compared: only a weak penalty, after weeks.
     pub_grace_days: float = 21.0
     pub_penalty: float = 0.01
+    pub_penalty_max: float = 0.2  # the most a publication gap can cost when event days compare
     # Publication days when they could not be compared (an undated or untyped side): as before.
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
     gap_penalty: float = 0.2  # score lost per day beyond the grace
     span_days: float = 4.0  # an event's reports normally fall within this many days of its first
-    max_gap_days: int = 60  # never join a story this many days away (also the lookup window)
+    max_gap_days: int = 3650  # never join a story this many days away (also the lookup window)
     per_key: int = 40  # stories read per index key
     max_candidates: int = 30  # stories scored per article
     passage_share: float = 0.3  # share of long sentences in common that marks a partial copy
@@ -129,7 +131,7 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
     """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart.
     ``members``: embeddings of some of the story's members (else its centroid is used);
     ``story_days``: the story's main event days (``story_event_days``)."""
-    compared = bool(f.event_days and story_days)
+    compared = bool(config.use_event_days and f.event_days and story_days)
     apart = days_apart(f.event_days, story_days or [], config.event_same_type) if compared else None
     gap = day_gap(f.day, story.first_day, story.last_day)
     if gap is not None and not compared:
@@ -154,7 +156,7 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
     if compared:
         total += event_term(apart, config) if apart is not None else 0.0
         if gap is not None:
-            total -= config.pub_penalty * max(0.0, gap - config.pub_grace_days)
+            total -= min(config.pub_penalty_max, config.pub_penalty * max(0.0, gap - config.pub_grace_days))
     elif gap is not None:
         total += config.w_time * max(0.0, 1.0 - gap / (config.gap_grace_days + 1.0))
         total -= config.gap_penalty * max(0.0, gap - config.gap_grace_days)
