@@ -83,6 +83,17 @@ def test_run_on_transcript_turns(quote_nlp):
 
 
 @pytest.mark.model
+def test_editors_note_closing_a_turn_is_not_the_speakers(quote_nlp):
+    text = ("Mirela Kostadin: Please, go ahead. (Ivo Sander spoke about the state of the port and asked for funds.) "
+            "Mirela Kostadin: Mr Sander, thank you for raising this.")
+    quotes = _run(quote_nlp, text)
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("Please, go ahead.", "Mirela Kostadin"), ("Mr Sander, thank you for raising this.", "Mirela Kostadin")]
+    # what the note reports is the noted person's (reported speech), never the turn's speaker's
+    assert all(q.speaker == "Ivo Sander" for q in quotes if q.kind != "direct")
+
+
+@pytest.mark.model
 def test_turn_speaker_is_the_entity(quote_nlp):
     doc = quote_nlp(quote_nlp.make_doc(RUN_ON))
     ids = {e.name: e.id for e in doc._.storyline_entities}

@@ -75,6 +75,8 @@ _NOT_TURNS = _NOT_LABELS | {"tags", "related", "published", "updated", "contribu
                             "disclaimer", "caption", "credit", "credits", "story", "reporting", "writing", "editing",
                             "additional", "live", "latest", "the", "why", "what", "how", "who", "when", "where"}
 _ROLE_PHRASES = sorted(ROLE_SYNONYMS, key=len, reverse=True)
+# an editor's note closing a turn, after a sentence end: "(Ivo Sander spoke about the ports.)"
+_TRAILING_NOTE = re.compile(r"(?<=[.!?\u2026>])\s*\([^()]{8,800}[.!?]\)$")
 _PATTERN_LEMMAS = {lemma for lemma, _ in CONTENT_PATTERNS}  # fewer words (and no sentence punctuation) = a fragment
 
 
@@ -422,6 +424,9 @@ class QuoteExtractor:
                     a = strip_span(self.text, close + 1, b)[0] if close > 0 else a
                     while a < b and self.text[a] in ".,;: ":
                         a += 1
+                note = _TRAILING_NOTE.search(self.text, a, b)
+                if note is not None and note.start() > a:
+                    b = strip_span(self.text, a, note.start())[1]  # "... (Ivo Sander spoke about ports.)": the editor's
                 if b <= a or not re.search(r"[^\W\d_]{2}", self.text[a:b]):
                     continue  # "Kostadin: 547.": no words
                 named = surname.search(self.text, a, b if first is not None else a + len(self._first_sentence(c)))
