@@ -77,9 +77,10 @@ def count(texts: list[str], docs: list, marker: str = MARKER, speaker: str = SPE
     from ..nlp.quote_marks import turn_labels
 
     turns, rejected = [], Counter()
-    putin_ref = putin_found = 0
+    putin_ref = putin_found = every = 0
     for n, (text, doc) in enumerate(zip(texts, docs)):
         found = [q for q in doc._.storyline_quotes if is_turn(text, q)]
+        every += len(doc._.storyline_quotes)
         turns += [(n, q) for q in found]
         putin_ref += text.count(marker)
         putin_found += sum(1 for q in found if q.speaker == speaker
@@ -91,7 +92,7 @@ def count(texts: list[str], docs: list, marker: str = MARKER, speaker: str = SPE
                 rejected[label] += 1
     return {"articles": len(texts), "turns": turns, "resolved": sum(1 for _, q in turns if q.speaker),
             "speakers": len({q.speaker for _, q in turns if q.speaker}), "putin_ref": putin_ref,
-            "putin_found": putin_found, "rejected": rejected}
+            "putin_found": putin_found, "rejected": rejected, "quotes": every}
 
 
 def run(limit: int = 100, offset: int = 0, model: str | None = None, cache: Path | None = None,
@@ -143,6 +144,7 @@ def report(result: dict, show: int = 0, seed: int = 0) -> str:
     which = "all articles" if result["every"] else f"articles holding {MARKER!r}"
     lines = [f"{result['name']} ({which}, offset {result['offset']}): {n} articles, model {result['model']}", "",
              "| measure | value |", "|---|---|",
+             f"| quotes of any kind | {result['quotes']} |",
              f"| turns found | {len(turns)} ({len(turns) / max(n, 1):.1f} per article) |",
              f"| turns with a canonical speaker | {result['resolved']} ({result['resolved'] / max(len(turns), 1):.1%}) |",
              f"| distinct speakers | {result['speakers']} |",

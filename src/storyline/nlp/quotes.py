@@ -388,7 +388,7 @@ class QuoteExtractor:
         kinds = [self._turn_kind(c, counts, caps) for c in cands]
         if kinds.count("speaker") >= 2:
             # a transcript: a label of proper names the model tagged no person in still names one
-            kinds = [k if k is not None else self._transcript_name(c, counts) for c, k in zip(cands, kinds)]
+            kinds = [k if k is not None else self._transcript_name(c) for c, k in zip(cands, kinds)]
         labels = [(c, k) for c, k in zip(cands, kinds) if k is not None]
         if not labels:
             return []
@@ -430,10 +430,12 @@ class QuoteExtractor:
                 if b <= a or not re.search(r"[^\W\d_]{2}", self.text[a:b]):
                     continue  # "Kostadin: 547.": no words
                 named = surname.search(self.text, a, b if first is not None else a + len(self._first_sentence(c)))
-                if named and (first is not None or word_count(self.text[a:named.start()]) >= 5):
+                if named and (first is not None or c.label[0] in para_starts
+                              and word_count(self.text[a:named.start()]) >= 5
+                              and not re.search(r"\b(?:I|my|I'm|I\u2019m)\b", self.text[a:named.start()])):
                     break  # words about the speaker ("Senator Kostadin said ...") are the reporter's (in
-                    # a turn's first sentence: a heading glued to a paragraph), save a self-introduction
-                    # opening the turn ("Ivo Sander: Ivo Sander, Dornia Rail.")
+                    # the first sentence of a turn opening a paragraph: a heading glued to the paragraph),
+                    # save a self-introduction ("Ivo Sander: Ivo Sander, Dornia Rail." / "... I am Ivo Sander")
                 if first is None and word_count(self.text[a:b]) < 4 and not re.search(r"[.!?\u2026>)\"\u201d']$",
                                                                                   self.text[a:b]):
                     break  # "Ivo Sander: Ports" on a line of its own: a section heading
@@ -452,17 +454,17 @@ class QuoteExtractor:
         m = re.match(r"[^.!?\n]*", self.text[c.content:c.content + 400])
         return m.group() if m else ""
 
-    def _transcript_name(self, c: TurnLabel, counts: dict[str, int]) -> str | None:
-        """"speaker" for a label closing with two or more proper names ("Ivo Sander",
-        "Commissioner for Ports Ivo Sander") or one of two or three capitalised words that
-        recurs as a label (the model tags "Olaf" as a nationality), the test inside a transcript."""
+    def _transcript_name(self, c: TurnLabel) -> str | None:
+        """"speaker" for a label of two or three capitalised words ("Ivo Sander", whatever the
+        model tagged them: it tags "Olaf" as a nationality) or closing with two proper names
+        ("Commissioner for Ports Ivo Sander"), the test inside a transcript."""
         s, e = c.label
         text = self.text[s:e]
         low = text.casefold()
         if c.run_on or low.split()[0].rstrip(".") in _NOT_TURNS or low in _ANONYMOUS_TURNS:
             return None
-        if counts[text] >= 2 and 2 <= len(text.split()) <= 3 and all(w[:1].isupper() for w in text.split()):
-            return "speaker"
+        if 2 <= len(text.split()) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in text.split()):
+            return "speaker"  # "Ivo Sander" whatever the model tagged it
         toks = [t for t in self._tokens(s, e) if not t.is_space and not t.is_punct]
         tail = 0
         for t in reversed(toks):
