@@ -348,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def press_release_articles(limit: int) -> list[Any]:
     """Articles from the press-release CSVs (title, date, body), entities by the spaCy model's NER."""
-    from ..models import Article
+    from ..models import Article, Event
     from ..nlp.entities import group_entities
     from ..nlp.pipeline import load_nlp
 
@@ -367,9 +367,12 @@ def press_release_articles(limit: int) -> list[Any]:
     out = []
     with nlp.select_pipes(enable=keep):
         for i, (r, doc) in enumerate(zip(rows, nlp.pipe(texts, batch_size=32))):
+            # one day-dated event per release, so scoring reads the stories' event days as at ingest
             out.append(Article(id=f"art_pr{i:014d}", content_hash=f"pr{i}", text=doc.text, origin=r["link"],
                                title=r["headline"], published=r["date"][:10], source=None,
-                               entities=group_entities(doc), pipeline_version="bench"))
+                               entities=group_entities(doc), pipeline_version="bench",
+                               events=[Event(id="ev0", type="CONSULT", text=doc.text[:40], start=0, end=40,
+                                             date=r["date"][:10], date_precision="day")]))
     return out
 
 
@@ -401,7 +404,8 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
     lines = [
         f"Stored articles are synthetic copies of {base} real press releases (their real title+lead embeddings "
         f"with noise, real spaCy entities, dates jittered by up to +-3 days inside Oct 2021 - Jun 2022), "
-        f"3 per story, written straight into the story index (no spaCy run per copy). Each size then assigns "
+        f"3 per story, each with one day-dated event, written straight into the story index and the events "
+        f"table (no spaCy run per copy). Each size then assigns "
         f"the same {probes} held-out real press releases (embeddings precomputed: the model costs "
         f"{embed_ms:.1f} ms per article on top, whatever the corpus size).",
         "",
@@ -415,7 +419,7 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
             db_path.unlink()
         db = connect(str(db_path))
         store = StoryStore(db)
-        arts, stories, members, keys = [], [], [], []
+        arts, stories, members, keys, events = [], [], [], [], []
         for n in range(size // 3):
             f = seeds[n % base]
             story_id = f"sto_syn{n:010d}"
@@ -430,6 +434,8 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
                 days.append(day)
                 vec_sum += vec
                 arts.append((aid, day))
+                if day:
+                    events.append((aid, "CONSULT", day))
                 members.append({"article_id": aid, "story_id": story_id, "day": day, "vec": vec_to_text(vec),
                                 "entities": f.entities})
                 for k in index_keys(replace(f, vec=vec)):
@@ -439,7 +445,7 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
                             "last_day": max(dated) if dated else None, "n_articles": 3, "n_origins": 3,
                             "vec_sum": vec_to_text(vec_sum, "float32"),
                             "entity_counts": {e: 3 for e in f.entities}, "place_counts": {}, "type_counts": {}})
-        store.bulk_load_synthetic(arts, stories, members, keys)
+        store.bulk_load_synthetic(arts, stories, members, keys, events)
         writer = Writer(db)
         for a in probe_articles:
             writer.save_article(a)

@@ -286,9 +286,10 @@ class StoryStore:
 
     # -- synthetic index rows (scale benchmark) -------------------------------
     def bulk_load_synthetic(self, articles: list[tuple], stories: list[dict[str, Any]], members: list[dict[str, Any]],
-                            keys: list[tuple[str, str, str]]) -> None:
-        """Insert many stand-in articles (id, day) with their stories, members and index keys at
-        once, as if assignment had stored them (used to measure lookup cost at 10^5 articles)."""
+                            keys: list[tuple[str, str, str]], events: list[tuple[str, str, str]] = ()) -> None:
+        """Insert many stand-in articles (id, day) with their stories, members, index keys and
+        day-dated events (article id, type, day) at once, as if ingest and assignment had stored
+        them (used to measure lookup cost at 10^5 articles)."""
         now = _now()
         with self.db.transaction():
             self.db.executemany(
@@ -304,6 +305,9 @@ class StoryStore:
                   "[]", "[]", i, now) for i, m in enumerate(members, start=1)])
             self.db.executemany("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                 keys)
+            self.db.executemany(
+                "INSERT INTO events (article_id, idx, event_id, type, date, date_precision, text, start_char, "
+                "end_char) VALUES (?, 0, 'ev0', ?, ?, 'day', 'synthetic', 0, 0)", list(events))
 
     def all_profiles(self) -> list[dict[str, Any]]:
         """Every live story (the linear scan the index avoids; the scale benchmark's baseline)."""
