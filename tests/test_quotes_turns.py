@@ -26,6 +26,7 @@ def _labels(text: str) -> list[str]:
     ("Kostadin: \u201cWe stay.\u201d", ["Kostadin"]),
     ("The meeting ended.\nLENZ: ... and that is all.", ["LENZ"]),
     ("We agree. Lenz:I do not.", ["Lenz"]),
+    ("Welcome. President of Dornia Ivo Sander(retranslated): Thank you.", ["President of Dornia Ivo Sander"]),
     # "No." and "Sr." end sentences too
     ("Lenz: No. Ivo Sander: I see. It was Bush Sr. Lenz: Precisely.", ["Lenz", "Ivo Sander", "Lenz"]),
 ])
@@ -91,6 +92,14 @@ def test_editors_note_closing_a_turn_is_not_the_speakers(quote_nlp):
         ("Please, go ahead.", "Mirela Kostadin"), ("Mr Sander, thank you for raising this.", "Mirela Kostadin")]
     # what the note reports is the noted person's (reported speech), never the turn's speaker's
     assert all(q.speaker == "Ivo Sander" for q in quotes if q.kind != "direct")
+
+
+@pytest.mark.model
+def test_label_after_a_heading_without_full_stop(quote_nlp):
+    # a heading glued to the first turn; the tokenizer glues "Sander(retranslated):" together
+    text = "Beginning of talks with the delegation President of Dornia Ivo Sander(retranslated): Thank you, we are glad."
+    assert [(q.text, q.speaker, q.speaker_text) for q in _run(quote_nlp, text)] == [
+        ("Thank you, we are glad.", "Ivo Sander", "President of Dornia Ivo Sander")]
 
 
 @pytest.mark.model

@@ -207,7 +207,7 @@ _TURN_LINK = r"(?:of|the|for|and|on|in|at|de|da|del|der|van|von|bin|al|la|le|du)
 _TURN_PAREN = r"\([^()\n]{1,40}\)"  # "(retranslated)", "(via interpreter)"
 # the words after the colon: a capital, a figure, a quotation mark or an ellipsis after a space;
 # with no space a capital, an ellipsis, a quotation mark or a stage note ("Marchuk:(laughing) ...")
-TURN_LABEL = re.compile(rf"(?P<label>{_TURN_WORD}(?:[ \t]+(?:{_TURN_WORD}|{_TURN_LINK}|{_TURN_PAREN})){{0,19}})"
+TURN_LABEL = re.compile(rf"(?P<label>{_TURN_WORD}(?:[ \t]+(?:{_TURN_WORD}|{_TURN_LINK})|[ \t]*{_TURN_PAREN}){{0,19}})"
                         r"[ \t]*:(?:[ \t]+(?=[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u2026]|\.\.\.)"
                         r"|(?=[A-Z\u2026(\"\u201c\u00ab]|\.\.\.))")
 # a sentence start: a line start, or spaces after . ! ? ... or a "* * *" divider (closing marks,

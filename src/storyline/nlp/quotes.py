@@ -49,7 +49,7 @@ from .quote_cues import COGNITION_CUES, CONTENT_PATTERNS, INDIRECT_CUES, NAMING_
 from .officeholders import ROLE_SYNONYMS
 from .quote_cues import ORG_NOUNS, ROLE_NOUNS
 from .quote_marks import DOUBLE_MARKS, QuotedSpan, TurnLabel, find_quoted, paragraphs, turn_labels, word_count
-from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, subject_of
+from .speakers import FIRST_PERSON, Speaker, SpeakerResolver, label_text_name, subject_of
 
 _SENT_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s*$")
 _FIRST_PERSON_WORDS = FIRST_PERSON | {"my", "our", "myself", "ourselves"}
@@ -461,8 +461,11 @@ class QuoteExtractor:
         s, e = c.label
         text = self.text[s:e]
         low = text.casefold()
-        if c.run_on or low.split()[0].rstrip(".") in _NOT_TURNS or low in _ANONYMOUS_TURNS:
+        if low.split()[0].rstrip(".") in _NOT_TURNS or low in _ANONYMOUS_TURNS:
             return None
+        if c.run_on:  # "Talks with Dornia President of Varnia Ivo Sander: ...": the title and a name
+            span = self.doc.char_span(s, e)
+            return "speaker" if span is not None and SpeakerResolver._label_name(span) else None
         if 2 <= len(text.split()) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in text.split()):
             return "speaker"  # "Ivo Sander" whatever the model tagged it
         toks = [t for t in self._tokens(s, e) if not t.is_space and not t.is_punct]
@@ -492,8 +495,10 @@ class QuoteExtractor:
         if any(t.ent_type_ == "PERSON" for t in toks) and not any(t.lower_ in ORG_NOUNS for t in toks
                                                                   if t.ent_type_ == "PERSON"):
             return "speaker"
-        if c.run_on:
-            return None  # after a heading with no full stop only a named person opens a turn
+        if c.run_on:  # after a heading with no full stop only a title and a name open a turn
+            span = self.doc.char_span(s, e)
+            named = SpeakerResolver._label_name(span) if span is not None else label_text_name(text)
+            return "speaker" if named else None
         # a person the article names elsewhere with the label's last word ("Kostadin:" after "Mirela Kostadin")
         last = words[-1].strip(".")
         surname = any(ent.label_ == "PERSON" and ent[-1].lower_ == last and not s <= ent.start_char < e

@@ -164,6 +164,19 @@ def mention_span(tok: Token) -> Span:
     return doc[start:end]
 
 
+def label_text_name(text: str) -> str | None:
+    """The name closing a turn label read from its words alone (the tokenizer glued the label
+    to what follows, "Sander(retranslated):"): after the title's last "of"/"for" the place or
+    body comes first, so the name is the last two words of three or more ("President of
+    Varnia Olena Marchuk" -> "Olena Marchuk"); a label without such a link is returned as it is."""
+    words = text.split()
+    links = [k for k, w in enumerate(words) if w.islower()]
+    if not links:
+        return None
+    tail = words[links[-1] + 1:]
+    return " ".join(tail[-2:]) if len(tail) >= 3 and all(w[:1].isupper() for w in tail) else None
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one Doc; remembers speakers for pronouns.
 
@@ -374,7 +387,7 @@ class SpeakerResolver:
         span = doc.char_span(start, end)
         if span is None:
             text = doc.text[start:end]
-            name = person_name(text)
+            name = label_text_name(text) or person_name(text)
             longer = self.full_names.get(name.casefold(), set()) if " " not in name else set()
             name = next(iter(longer)) if len(longer) == 1 else name
             return self._remember(Speaker(text, (start, end), normalise_name(name), "PERSON"))
