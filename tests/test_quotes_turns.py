@@ -103,6 +103,15 @@ def test_label_after_a_heading_without_full_stop(quote_nlp):
 
 
 @pytest.mark.model
+def test_recurring_label_after_a_lost_full_stop(quote_nlp):
+    text = ("Arvid Lenz: Welcome. Ruta Vennberg: Thank you. Arvid Lenz: Go ahead. "
+            "Ruta Vennberg: What about the port? Thank you Arvid Lenz: The port will reopen.")
+    quotes = _run(quote_nlp, text)
+    assert [(q.text, q.speaker) for q in quotes][-2:] == [
+        ("What about the port? Thank you", "Ruta Vennberg"), ("The port will reopen.", "Arvid Lenz")]
+
+
+@pytest.mark.model
 def test_turn_speaker_is_the_entity(quote_nlp):
     doc = quote_nlp(quote_nlp.make_doc(RUN_ON))
     ids = {e.name: e.id for e in doc._.storyline_entities}

@@ -392,6 +392,7 @@ class QuoteExtractor:
         labels = [(c, k) for c, k in zip(cands, kinds) if k is not None]
         if not labels:
             return []
+        labels = sorted(labels + self._recurring(labels), key=lambda ck: ck[0].label[0])
         # "Sanders: 46.": a line of results, not speech; it still ends the turn before it
         labels = [(c, "anonymous" if k == "speaker" and not re.search(r"[^\W\d_]{2}", self._first_sentence(c))
                    else k) for c, k in labels]
@@ -436,7 +437,7 @@ class QuoteExtractor:
                     break  # words about the speaker ("Senator Kostadin said ...") are the reporter's (in
                     # the first sentence of a turn opening a paragraph: a heading glued to the paragraph),
                     # save a self-introduction ("Ivo Sander: Ivo Sander, Dornia Rail." / "... I am Ivo Sander")
-                if first is None and word_count(self.text[a:b]) < 4 and not re.search(r"[.!?\u2026>)\"\u201d']$",
+                if first is None and pe <= hi and word_count(self.text[a:b]) < 4 and not re.search(r"[.!?\u2026>)\"\u201d']$",
                                                                                   self.text[a:b]):
                     break  # "Ivo Sander: Ports" on a line of its own: a section heading
                 f = _Found(a, b, "direct", [(a, b)])
@@ -449,6 +450,21 @@ class QuoteExtractor:
                     f.inherited_from = first
                 found.append(f)
         return found
+
+    def _recurring(self, labels: list[tuple[TurnLabel, str]]) -> list[tuple[TurnLabel, str]]:
+        """A speaker's label that recurs (two or more turns) opens a turn wherever it is written
+        with its colon, even where the sentence before lost its full stop ("Thank you Ivo Sander: ...")."""
+        seen: dict[str, int] = {}
+        for c, k in labels:
+            if k == "speaker":
+                key = self.text[c.label[0]:c.label[1]]
+                seen[key] = seen.get(key, 0) + 1
+        out: list[tuple[TurnLabel, str]] = []
+        for key in (k for k, n in seen.items() if n >= 2 and " " in k):
+            for m in re.finditer(rf"(?<=[a-z,] ){re.escape(key)}:[ \t]+(?=[A-Z\"\u201c(\u2026])", self.text):
+                if not any(c.label[0] <= m.start() < c.content for c, _ in labels):  # not inside a longer label
+                    out.append((TurnLabel((m.start(), m.start() + len(key)), m.end(), True), "speaker"))
+        return out
 
     def _first_sentence(self, c: TurnLabel) -> str:
         m = re.match(r"[^.!?\n]*", self.text[c.content:c.content + 400])
