@@ -112,6 +112,13 @@ def test_recurring_label_after_a_lost_full_stop(quote_nlp):
 
 
 @pytest.mark.model
+def test_furniture_label_inside_a_transcript(quote_nlp):
+    text = ("Arvid Lenz: Welcome. Ruta Vennberg: Thank you. Arvid Lenz: Go ahead.\n"
+            "Delegate Update: The latest count in the race.")
+    assert [q.speaker for q in _run(quote_nlp, text)] == ["Arvid Lenz", "Ruta Vennberg", "Arvid Lenz"]
+
+
+@pytest.mark.model
 def test_turn_speaker_is_the_entity(quote_nlp):
     doc = quote_nlp(quote_nlp.make_doc(RUN_ON))
     ids = {e.name: e.id for e in doc._.storyline_entities}

@@ -74,6 +74,8 @@ _NOT_TURNS = _NOT_LABELS | {"tags", "related", "published", "updated", "contribu
                             "time", "subject", "topic", "total", "poll", "report", "revealed", "wow", "warning",
                             "disclaimer", "caption", "credit", "credits", "story", "reporting", "writing", "editing",
                             "additional", "live", "latest", "the", "why", "what", "how", "who", "when", "where"}
+_FURNITURE_WORDS = {"update", "updates", "note", "notes", "report", "poll", "correction", "clarification", "photo",
+                    "video", "watch", "source", "sources", "tags", "related", "summary", "results", "count", "live"}
 _ROLE_PHRASES = sorted(ROLE_SYNONYMS, key=len, reverse=True)
 # an editor's note closing a turn, after a sentence end: "(Ivo Sander spoke about the ports.)"
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\u2026>])\s*\([^()]{8,800}[.!?]\)$")
@@ -482,8 +484,9 @@ class QuoteExtractor:
         if c.run_on:  # "Talks with Dornia President of Varnia Ivo Sander: ...": the title and a name
             span = self.doc.char_span(s, e)
             return "speaker" if span is not None and SpeakerResolver._label_name(span) else None
-        if 2 <= len(text.split()) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in text.split()):
-            return "speaker"  # "Ivo Sander" whatever the model tagged it
+        if 2 <= len(text.split()) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in text.split()) \
+                and not set(low.split()) & _FURNITURE_WORDS:
+            return "speaker"  # "Ivo Sander" whatever the model tagged it (not "Delegate Update")
         toks = [t for t in self._tokens(s, e) if not t.is_space and not t.is_punct]
         tail = 0
         for t in reversed(toks):
