@@ -392,6 +392,7 @@ def events(db, type_, actor, since, until, story, source, limit, as_json):
 BENCHES = {
     "ingest": ("storyline.bench.ingest", "speed per stage on the press releases, ratio to a plain nlp.pipe"),
     "quotes": ("storyline.bench.polnear", "quote and speaker attribution on PolNeAR"),
+    "transcripts": ("storyline.bench.transcripts", "speaker turns in the Kremlin transcripts of the press releases"),
     "ner": ("storyline.bench.conll", "entity layer F1 on CoNLL-2003"),
     "entities": ("storyline.bench.entities", "cross-article entity canonicalisation"),
     "claims": ("storyline.bench.newsquant", "numeric claims on NewsQuant"),
