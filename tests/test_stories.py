@@ -29,8 +29,10 @@ def ent(eid: str, name: str, etype: str, text: str) -> Entity:
 
 def article(n: int, title: str, text: str, published: str | None, source: str, names: list[tuple[str, str, str]],
             event_type: str = "ASSAULT", claims: list[tuple[str, float, str, str | None, str | None]] = (),
-            quotes: list[tuple[str, str]] = ()) -> Article:
-    """A stored-article record: ``claims`` are (figure text, value, unit, approx, claimant)."""
+            quotes: list[tuple[str, str]] = (), date_basis: str = "timex") -> Article:
+    """A stored-article record: ``claims`` are (figure text, value, unit, approx, claimant); its
+    event is dated to the publication day, by a time expression of the text ("overnight") unless
+    ``date_basis`` says it was filled in ("published")."""
     cl = []
     for figure, value, unit, approx, claimant in claims:
         start = text.index(figure)
@@ -44,7 +46,7 @@ def article(n: int, title: str, text: str, published: str | None, source: str, n
         id=f"art_{n:016d}", content_hash=f"hash{n}", text=text, origin=f"t{n}.txt", source=source, title=title,
         published=published, entities=[ent(i, name, t, text) for i, name, t in names],
         events=[Event(id="ev0", type=event_type, text=text[:40], start=0, end=40, date=published, date_precision="day",
-                      location=None)],
+                      location=None, meta={"date_basis": date_basis} if published else {})],
         claims=cl, quotes=qs, pipeline_version="test")
 
 
@@ -60,7 +62,9 @@ def strike_one_a() -> Article:
 def strike_one_b() -> Article:
     text = ("Five residents died when waves of Osmerian attack drones struck the Dalvan capital Tarvik before dawn. "
             "Firefighters battled a blaze at an eastern power plant hit in the barrage, the mayor said.")
-    return article(2, "Dawn barrage on Dalvan capital leaves five dead", text, "2031-03-03", "Coastline Post", TARVIK)
+    # no time expression of its own: its event is dated to the publication day by fallback
+    return article(2, "Dawn barrage on Dalvan capital leaves five dead", text, "2031-03-03", "Coastline Post", TARVIK,
+                   date_basis="published")
 
 
 def strike_two() -> Article:
@@ -111,9 +115,9 @@ def strike_one_follow_up() -> Article:
     a = article(9, "Tarvik power station hit in drone barrage back in service", text, "2031-03-24",
                 "Inland Voice", TARVIK)
     a.events = [Event(id="ev0", type="ASSAULT", text=text[:60], start=0, end=60, date="2031-03-03",
-                      date_precision="day"),
+                      date_precision="day", meta={"date_basis": "timex"}),  # "three weeks after"
                 Event(id="ev1", type="STATEMENT", text=text[-40:], start=len(text) - 40, end=len(text),
-                      date="2031-03-24", date_precision="day")]
+                      date="2031-03-24", date_precision="day", meta={"date_basis": "published"})]
     return a
 
 
@@ -128,6 +132,29 @@ def test_follow_up_weeks_later_joins_the_event_it_dates(any_db, embedder):
     assert sid["art_0000000000000003"] != sid["art_0000000000000001"]
     assert sid["art_0000000000000009"] == sid["art_0000000000000001"], "a follow-up joins the event it dates"
     assert placed[-1].how == "joined"
+
+
+def test_only_event_days_from_the_text_compare(any_db):
+    """An event dated by fallback (the report's own day) counts as undated for the time signal,
+    in the new article and in the stored events a story is read from."""
+    from storyline.store.stories import StoryStore
+    from storyline.stories.features import event_days
+
+    text = "Osmerian drones struck Tarvik, officials said, as the city counted the damage."
+    follow = article(5, "Tarvik counts the damage", text, "2031-03-09", "Inland Voice", TARVIK, date_basis="published")
+    assert event_days(follow) == []
+    assert event_days(follow, from_text=False) == ["ASSAULT@2031-03-09"]
+    assert event_days(strike_one_a()) == ["ASSAULT@2031-03-03"]
+    writer = store(any_db)
+    save(writer, strike_one_a(), follow)
+    assign_stories(writer, [strike_one_a(), follow], embedder=None)
+    db = writer.db
+    assert query.article(db, follow.id).events[0].meta == {"date_basis": "published"}
+    sids = [r["story_id"] for r in db.query("SELECT DISTINCT story_id FROM story_members ORDER BY story_id")]
+    read = StoryStore(db).member_event_dates(sids, 20, "timex")
+    assert [list(v) for v in read.values() if v] == [[strike_one_a().id]]
+    every = StoryStore(db).member_event_dates(sids, 20)
+    assert sorted(a for v in every.values() for a in v) == [strike_one_a().id, follow.id]
 
 
 def test_main_events_and_days_apart():

@@ -54,7 +54,8 @@ def _children(db: Database, ids: list[str]) -> dict[str, dict[str, list]]:
         out[r["article_id"]]["events"].append(Event(
             id=r["event_id"], type=r["type"], text=r["text"], start=r["start_char"], end=r["end_char"],
             mode=r["mode"], actor=r["actor"], target=r["target"], location=r["location"], date=r["date"],
-            date_precision=r["date_precision"]))
+            date_precision=r["date_precision"],
+            meta={"date_basis": r["date_basis"]} if r.get("date_basis") else {}))
     for r in db.query(f"SELECT * FROM timexes WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids):
         out[r["article_id"]]["timexes"].append(Timex(
             text=r["text"], start=r["start_char"], end=r["end_char"], value=r["value"], value_max=r["value_max"],

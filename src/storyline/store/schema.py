@@ -301,6 +301,11 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
         )""",
         "CREATE INDEX entity_keys_entity ON entity_keys (entity_id)",
     ]),
+    (5, "events: how each event's date was obtained (date_basis)", [
+        # "timex" (a time expression of the text), "article" (the day the article is about),
+        # "published" (the publication day); NULL when undated or stored before this migration.
+        "ALTER TABLE events ADD COLUMN date_basis TEXT",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)

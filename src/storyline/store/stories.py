@@ -143,19 +143,23 @@ class StoryStore:
             out[row["story_id"]].append(row["vec"])
         return out
 
-    def member_event_dates(self, story_ids: list[str], per_story: int) -> dict[str, dict[str, list[tuple]]]:
+    def member_event_dates(self, story_ids: list[str], per_story: int,
+                           basis: str | None = None) -> dict[str, dict[str, list[tuple]]]:
         """The day-precise events ``(type, mode, date, precision)`` of up to ``per_story`` latest
-        members of each story, by member: {story: {article: [...]}}. One bounded read per story
-        (its latest members, then their events by primary key), whatever the corpus size."""
+        members of each story, by member: {story: {article: [...]}}; with ``basis`` only events
+        whose date was obtained that way (``events.date_basis``, e.g. "timex"). One bounded read
+        per story (its latest members, then their events by primary key), whatever the corpus size."""
         out: dict[str, dict[str, list[tuple]]] = {s: {} for s in story_ids}
+        only = " AND e.date_basis = ?" if basis else ""
         for i in range(0, len(story_ids), 100):
             chunk = story_ids[i:i + 100]
             parts = ["SELECT m.story_id, m.article_id, e.type, e.mode, e.date, e.date_precision FROM "
                      "(SELECT story_id, article_id FROM story_members WHERE story_id = ? ORDER BY seq DESC LIMIT ?) "
-                     "AS m JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'" for _ in chunk]
+                     "AS m JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'" + only
+                     for _ in chunk]
             params: list[Any] = []
             for s in chunk:
-                params += [s, per_story]
+                params += [s, per_story] + ([basis] if basis else [])
             for r in self.db.query(" UNION ALL ".join(parts), params):
                 out[r["story_id"]].setdefault(r["article_id"], []).append(
                     (r["type"], r["mode"], r["date"], r["date_precision"]))
@@ -288,7 +292,7 @@ class StoryStore:
     def bulk_load_synthetic(self, articles: list[tuple], stories: list[dict[str, Any]], members: list[dict[str, Any]],
                             keys: list[tuple[str, str, str]], events: list[tuple[str, str, str]] = ()) -> None:
         """Insert many stand-in articles (id, day) with their stories, members, index keys and
-        day-dated events (article id, type, day) at once, as if ingest and assignment had stored
+        day-dated events (article id, type, day; dated by the text) at once, as if ingest and assignment had stored
         them (used to measure lookup cost at 10^5 articles)."""
         now = _now()
         with self.db.transaction():
@@ -306,8 +310,8 @@ class StoryStore:
             self.db.executemany("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                 keys)
             self.db.executemany(
-                "INSERT INTO events (article_id, idx, event_id, type, date, date_precision, text, start_char, "
-                "end_char) VALUES (?, 0, 'ev0', ?, ?, 'day', 'synthetic', 0, 0)", list(events))
+                "INSERT INTO events (article_id, idx, event_id, type, date, date_precision, date_basis, text, "
+                "start_char, end_char) VALUES (?, 0, 'ev0', ?, ?, 'day', 'timex', 'synthetic', 0, 0)", list(events))
 
     def all_profiles(self) -> list[dict[str, Any]]:
         """Every live story (the linear scan the index avoids; the scale benchmark's baseline)."""

@@ -107,9 +107,10 @@ class Writer:
         )
         self.db.executemany(
             """INSERT INTO events (article_id, idx, event_id, type, mode, actor, target, location, date,
-               date_precision, text, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(a.id, i, e.id, e.type, e.mode, e.actor, e.target, e.location, e.date, e.date_precision, e.text,
-              e.start, e.end) for i, e in enumerate(a.events)],
+               date_precision, date_basis, text, start_char, end_char)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(a.id, i, e.id, e.type, e.mode, e.actor, e.target, e.location, e.date, e.date_precision,
+              (e.meta or {}).get("date_basis"), e.text, e.start, e.end) for i, e in enumerate(a.events)],
         )
         self.db.executemany(
             """INSERT INTO timexes (article_id, idx, text, start_char, end_char, value, value_max, precision,

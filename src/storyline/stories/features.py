@@ -92,8 +92,18 @@ def main_events(events: Iterable[tuple[str, str | None, str | None, str | None]]
     return sorted(f"{t}@{d}" for (t, d), n in ranked if 2 * n >= ranked[0][1])
 
 
-def event_days(article: Article) -> list[str]:
-    return main_events((e.type, e.mode, e.date, e.date_precision) for e in article.events)
+# An event date obtained from a time expression of the text. Other bases are filled in
+# ("published": the publication day; "article": the day the article is about), and a follow-up
+# report six days after an attack would read as "ASSAULT on the report's day", like a second one.
+TEXT_BASIS = "timex"
+
+
+def event_days(article: Article, from_text: bool = True) -> list[str]:
+    """The article's main events (``main_events``); with ``from_text`` only of events whose date
+    came from the text (``meta["date_basis"] == "timex"``): events dated by a fallback count as
+    undated."""
+    return main_events((e.type, e.mode, e.date, e.date_precision) for e in article.events
+                       if not from_text or (e.meta or {}).get("date_basis") == TEXT_BASIS)
 
 
 def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
@@ -136,12 +146,13 @@ def passage_hashes(text: str, min_words: int = PASSAGE_MIN_WORDS) -> list[str]:
     return sorted(set(out))
 
 
-def features(article: Article) -> ArticleFeatures:
-    """The signals of one article (its embedding is filled in by the caller, in batches)."""
+def features(article: Article, event_dates_from_text: bool = True) -> ArticleFeatures:
+    """The signals of one article (its embedding is filled in by the caller, in batches);
+    ``event_dates_from_text``: see ``event_days``."""
     return ArticleFeatures(
         article_id=article.id, lead=lead_text(article), day=article_day(article),
         entities=salient_entities(article), places=places(article), types=event_types(article),
-        event_days=event_days(article), passages=passage_hashes(article.text),
+        event_days=event_days(article, event_dates_from_text), passages=passage_hashes(article.text),
     )
 
 

@@ -38,6 +38,9 @@ class StoryConfig:
     event_penalty: float = 1.0
     event_share: float = 0.25  # a story's main events: held by this share of its event-dated members
     use_event_days: bool = True  # False: publication days only (the time signal before event days)
+    # Only event days that came from the text (a time expression: date basis "timex") compare;
+    # an event dated by a fallback (the publication day) counts as undated. False: any day-dated event.
+    event_dates_from_text: bool = True
     # Only events of one type are compared (a strike a week after a strike is another event; a
     # release weeks after an arrest is the same story going on).
     event_same_type: bool = True
