@@ -8,6 +8,18 @@ code lives here in nlp/ because per-article extraction may not import link/) (co
 country_or_body, person, start, end, aliases; ``end`` empty = in office;
 aliases separated by ``|`` or ``;``). The sample corpus's table and user CSV files in the
 same format are added on top.
+
+A table extends the vocabulary, not only the people: its roles are role phrases
+(a row "presidential spokesperson" makes "the Kestrian presidential spokesperson" a
+role; "... spokesman"/"... spokeswoman" and "defense" spellings read as the same role),
+its country or body names are places, and so are their demonyms. Demonyms of one-word
+names are derived by the regular English endings (Kestria -> Kestrian, Tavora ->
+Tavoran, Italy -> Italian, Brazil -> Brazilian, Mexico -> Mexican); irregular ones go
+in an optional ``demonyms`` column (``|``/``;``-separated, for the row's country or
+body: "Varnish" for Varnia), which any row of that country may carry; CSVs without the
+column stay valid. A derived form never overrides a known name and is dropped when two
+places would share it. A person alias that is a role phrase ("Palace spokesman") names
+that person only while the row holds the office.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ class OfficeHolder:
     start: str  # YYYY-MM-DD ("" = unknown, always true)
     end: str  # YYYY-MM-DD exclusive-ish ("" = still in office)
     aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # adjectives for country_or_body ("Varnish"), from the optional column
 
     def holds_on(self, day: str | None) -> bool:
         """True when the office was held on ``day`` (YYYY-MM-DD...); any day when None."""
@@ -112,7 +125,7 @@ COUNTRY_NAMES: dict[str, str] = {
     "iaea": "IAEA",
 }
 
-_CSV_COLUMNS = ("role", "country_or_body", "person", "start", "end", "aliases")
+_CSV_COLUMNS = ("role", "country_or_body", "person", "start", "end", "aliases", "demonyms")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -120,20 +133,101 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().replace("\u2019", "'").split())
 
 
-def canonical_place(text: str) -> str | None:
-    """The canonical country or body named by ``text`` ("French" -> "France"), or None."""
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in re.split(r"[|;]", cell or "") if a.strip())
+
+
+def _role_key(text: str) -> str:
+    """A role phrase as a lookup key: lower case, hyphens as spaces, one spelling of "defence"."""
+    return re.sub(r"\bdefense\b", "defence", _norm(text).replace("-", " "))
+
+
+def derived_demonyms(name: str) -> tuple[str, ...]:
+    """Demonyms of a one-word place by the regular English endings: "-ia"/"-a" + "n"
+    (Kestrian, Tavoran), "-y" -> "-ian" (Italian), "-o" -> "-an" (Mexican), "-e" -> "-ian"
+    (Ukrainian), else + "ian" (Brazilian); none for a name of several words or in capitals."""
+    if " " in name.strip() or not name[:1].isupper() or name.isupper() or len(name) < 4 or not name.isalpha():
+        return ()
+    low = name.casefold()
+    if low.endswith("a"):
+        forms = [name + "n"]
+    elif low.endswith("y"):
+        forms = [name[:-1] + "ian"]
+    elif low.endswith("o"):
+        forms = [name[:-1] + "an"]
+    elif low.endswith("e"):
+        forms = [name[:-1] + "ian"]
+    elif low[-1] in "aeiou":
+        forms = [name + "an"]
+    else:
+        forms = [name + "ian"]
+    return tuple(forms)
+
+
+@lru_cache(maxsize=8)
+def place_index(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Normalised place word -> canonical country or body: the built-in names first, then the
+    tables' names, their ``demonyms`` column, then derived demonyms (ambiguous ones dropped)."""
+    index = dict(COUNTRY_NAMES)
+    table = load_table(extra)
+    for row in table:
+        index.setdefault(_norm(row.country_or_body), row.country_or_body)
+    for row in table:
+        for dem in row.demonyms:
+            index.setdefault(_norm(dem), row.country_or_body)
+    derived: dict[str, set[str]] = {}
+    for row in table:
+        for dem in derived_demonyms(row.country_or_body):
+            derived.setdefault(_norm(dem), set()).add(row.country_or_body)
+    for key, places in derived.items():
+        if len(places) == 1 and key not in index:
+            index[key] = next(iter(places))
+    return index
+
+
+def canonical_place(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The canonical country or body named by ``text`` ("French" -> "France", "Kestrian" ->
+    "Kestria" when a table knows Kestria), or None."""
     key = _norm(text).removeprefix("the ").removesuffix("'s").removesuffix("'")
-    if key in COUNTRY_NAMES:
-        return COUNTRY_NAMES[key]
-    for row in load_table():
-        if _norm(row.country_or_body) == key:
-            return row.country_or_body
-    return None
+    return place_index(extra).get(key)
 
 
-def canonical_role(text: str) -> str | None:
+@lru_cache(maxsize=8)
+def role_index(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Role phrase key -> canonical role: ROLE_SYNONYMS, then every role of the tables, each
+    also with "spokesman"/"spokeswoman" for "spokesperson"."""
+    index = {_role_key(k): v for k, v in ROLE_SYNONYMS.items()}
+    for row in load_table(extra):
+        index.setdefault(row.role, row.role)
+    for key, role in list(index.items()):
+        if key.endswith("spokesperson"):
+            for variant in ("spokesman", "spokeswoman"):
+                index.setdefault(key.removesuffix("spokesperson") + variant, role)
+    return index
+
+
+def role_phrases(extra: tuple[str, ...] = ()) -> list[str]:
+    """Every role phrase key, longest first (for finding the longest one in a mention)."""
+    return sorted(role_index(extra), key=len, reverse=True)
+
+
+def canonical_role(text: str, extra: tuple[str, ...] = ()) -> str | None:
     """The table's role named by ``text`` ("defense secretary" -> "defence minister"), or None."""
-    return ROLE_SYNONYMS.get(_norm(text).replace("-", " "))
+    return role_index(extra).get(_role_key(text))
+
+
+def role_alias_holder(text: str, day: str | None, extra: tuple[str, ...] = ()) -> str | None:
+    """The person of a table alias that is a role phrase ("Palace spokesman"), when ``text``
+    is that alias (a leading "the" aside) and the row holds the office on ``day``; if exactly one."""
+    key = _norm(text).removeprefix("the ")
+    found = set()
+    for row in load_table(extra):
+        for alias in row.aliases:
+            words = _norm(alias).split()
+            if _norm(alias) == key and any(canonical_role(" ".join(words[k:]), extra)
+                                           for k in range(1, len(words))) and row.holds_on(day):
+                found.add(row.person)
+    return found.pop() if len(found) == 1 else None
 
 
 def read_table(path: Path) -> list[OfficeHolder]:
@@ -155,9 +249,10 @@ def read_table(path: Path) -> list[OfficeHolder]:
                 person = (rec.get("person") or "").strip()
                 if not person:
                     continue
-                aliases = tuple(a.strip() for a in re.split(r"[|;]", rec.get("aliases") or "") if a.strip())
-                rows.append(OfficeHolder(_norm(rec["role"]), rec["country_or_body"].strip(), person,
-                                         start, end, aliases))
+                role = _role_key(rec["role"] or "")
+                role = ROLE_SYNONYMS.get(role, role)  # "secretary-general" -> "secretary general"
+                rows.append(OfficeHolder(role, (rec["country_or_body"] or "").strip(), person,
+                                         start, end, _split(rec.get("aliases")), _split(rec.get("demonyms"))))
     except OSError as err:
         raise ConfigError(f"cannot read office-holder table {path}: {err.strerror}") from None
     return rows
@@ -175,8 +270,8 @@ def load_table(extra: tuple[str, ...] = ()) -> tuple[OfficeHolder, ...]:
 
 def holder(role: str, place: str, day: str | None, extra: tuple[str, ...] = ()) -> OfficeHolder | None:
     """Who held ``role`` (a phrase, e.g. "defense secretary") for ``place`` on ``day``; None if unknown."""
-    canon = canonical_role(role)
-    where = canonical_place(place) or place
+    canon = canonical_role(role, extra)
+    where = canonical_place(place, extra) or place
     if canon is None:
         return None
     wanted = [canon]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .aliases import canonical_alias
-from .officeholders import canonical_place, canonical_role, holder
+from .officeholders import canonical_place, canonical_role, holder, role_alias_holder, role_phrases
 from .entities import entity_id, normalise_name, person_name, propn_full_names
 from .quote_cues import INDIRECT_CUES, ORG_NOUNS, ROLE_NOUNS
 
@@ -241,16 +241,14 @@ class SpeakerResolver:
                 out.append((ent.start_char, name, role, place))
         return out
 
-    @staticmethod
-    def _role_and_place(text: str, toks: list[Token] | Span) -> tuple[str | None, str | None]:
+    def _role_and_place(self, text: str, toks: list[Token] | Span) -> tuple[str | None, str | None]:
         low = " ".join(text.casefold().replace("\u2019", "'").replace("-", " ").split())
+        low = low.replace("defense", "defence")
         role = None
-        # longest role phrase mentioned
-        from .officeholders import ROLE_SYNONYMS
-
-        for phrase in sorted(ROLE_SYNONYMS, key=len, reverse=True):
+        # longest role phrase mentioned (the tables' own roles included: "presidential spokesperson")
+        for phrase in role_phrases(self.extra):
             if f" {phrase} " in f" {low} ":
-                role = canonical_role(phrase)
+                role = canonical_role(phrase, self.extra)
                 break
         if role is None:
             # titles outside the office-holder table still link within the article ("Mayor X" ... "the mayor")
@@ -258,17 +256,22 @@ class SpeakerResolver:
         place = None
         for tok in toks:
             for cand in (tok.text, tok.text.removesuffix("'s").removesuffix("\u2019s")):
-                found = canonical_place(cand)
+                found = canonical_place(cand, self.extra)
                 if found:
                     place = found
                     break
             if place:
                 break
+        toks = list(toks)
+        for n in (4, 3, 2):  # a body of several words the tables know ("the Maren Council secretary-general")
+            for k in range(len(toks) - n + 1):
+                if place is None and toks[k].is_title and toks[k + n - 1].is_title:
+                    place = canonical_place("".join(t.text_with_ws for t in toks[k:k + n]), self.extra)
         if place is None:
             for cand in ("united states", "united kingdom", "european union", "united nations", "white house",
                          "european commission", "european council"):
                 if cand in low:
-                    place = canonical_place(cand)
+                    place = canonical_place(cand, self.extra)
                     break
         return role, place
 
@@ -319,6 +322,10 @@ class SpeakerResolver:
                 speaker.name = normalise_name(sub.text)
                 speaker.type = "ORG" if tok.lemma_.lower() in ORG_NOUNS else "PERSON"
                 return self._remember(speaker)
+        person = self._office_of_place(tok, span)
+        if person:  # "Varnia's foreign minister", "the Kestrian presidential spokesperson", "the Palace spokesman"
+            speaker.name, speaker.type = person, "PERSON"
+            return self._remember(speaker)
         ent = self._entity_at(span)
         if ent is not None and tok.lemma_.lower() in ORG_NOUNS and not (ent[0].start <= tok.i < ent[0].end) \
                 and ent[2] in ("GPE", "NORP"):
@@ -573,6 +580,32 @@ class SpeakerResolver:
         found = holder(role, place, self.published, self.extra)
         return found.person if found else None
 
+    def _office_of_place(self, tok: Token, span: Span) -> str | None:
+        """The office holder a definite role phrase names when its possessor or modifier is a
+        place the tables know, whatever the model tagged that word ("Varnia's foreign minister"
+        with "Varnia" an ORG, "the Kestrian presidential spokesperson" with "Kestrian" a PERSON):
+        the titled person named earlier, else the holder on the article's date. A table alias
+        that is a role phrase ("the Palace spokesman") is its person while in office. An
+        indefinite one ("a Kremlin spokesman") is nobody in particular: None (its body speaks)."""
+        if tok.ent_iob_ != "O" or tok.pos_ == "PROPN" and tok.lower_ not in ROLE_NOUNS:
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in tok.children):
+            return None
+        person = role_alias_holder(span.text, self.published, self.extra)
+        if person:
+            return person
+        if tok.lower_ not in ROLE_NOUNS and tok.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        before = self.doc[span.start:tok.i]
+        role, place = self._role_and_place(span.text, before)
+        if role is None or place is None or canonical_role(tok.lower_, self.extra) is None \
+                and not any(canonical_role(self.doc[k:tok.i + 1].text, self.extra) for k in range(span.start, tok.i)):
+            return None  # the head must close a role phrase of the tables ("minister", "foreign minister")
+        for ent in span.ents:  # a person named in the phrase is the speaker, not the office
+            if ent.label_ == "PERSON" and canonical_place(ent.text, self.extra) is None:
+                return None
+        return self._role(span)
+
     def _spokes_org(self, tok: Token, span: Span) -> str | None:
         """The body a spokesperson speaks for: "a Foreign Ministry spokesman",
         "a spokeswoman for the Defence Ministry"; None for other roles."""
@@ -595,7 +628,8 @@ class SpeakerResolver:
         if not mods or not any(t.pos_ == "PROPN" or t.ent_type_ for t in mods):
             return None
         name = normalise_name(" ".join(t.text for t in mods))
-        return canonical_alias(name) or self._longer_org(name) or canonical_place(name) or name
+        return (canonical_alias(name, self.extra) or self._longer_org(name) or canonical_place(name, self.extra)
+                or name)
 
     def _longer_org(self, name: str) -> str | None:
         """An organisation of the article whose name ends with ``name`` ("Foreign Ministry"
@@ -620,11 +654,11 @@ class SpeakerResolver:
 
     def _demonym(self, place: Span) -> str | None:
         name = normalise_name(place.text)
-        country = canonical_place(name) or name
+        country = canonical_place(name, self.extra) or name
         for ent in self.doc.ents:
             if ent.label_ != "NORP" or " " in ent.text:
                 continue
-            same = canonical_place(ent.text)
+            same = canonical_place(ent.text, self.extra)
             stem = len(name) >= 5 and ent.text[:4].casefold() == name[:4].casefold()
             if (same is not None and same == country) or (same is None and stem):
                 return ent.text
