@@ -138,7 +138,7 @@ def test_only_event_days_from_the_text_compare(any_db):
     """An event dated by fallback (the report's own day) counts as undated for the time signal,
     in the new article and in the stored events a story is read from."""
     from storyline.store.stories import StoryStore
-    from storyline.stories.features import event_days
+    from storyline.stories.features import event_days, main_events
 
     text = "Osmerian drones struck Tarvik, officials said, as the city counted the damage."
     follow = article(5, "Tarvik counts the damage", text, "2031-03-09", "Inland Voice", TARVIK, date_basis="published")
@@ -151,10 +151,21 @@ def test_only_event_days_from_the_text_compare(any_db):
     db = writer.db
     assert query.article(db, follow.id).events[0].meta == {"date_basis": "published"}
     sids = [r["story_id"] for r in db.query("SELECT DISTINCT story_id FROM story_members ORDER BY story_id")]
-    read = StoryStore(db).member_event_dates(sids, 20, "timex")
-    assert [list(v) for v in read.values() if v] == [[strike_one_a().id]]
-    every = StoryStore(db).member_event_dates(sids, 20)
-    assert sorted(a for v in every.values() for a in v) == [strike_one_a().id, follow.id]
+    read = {a: main_events(evs, from_text=True) for v in StoryStore(db).member_event_dates(sids, 20).values()
+            for a, evs in v.items()}
+    assert read == {strike_one_a().id: ["ASSAULT@2031-03-03"], follow.id: []}
+
+
+def test_main_events_are_ranked_over_all_dated_events():
+    """A report of a second attack, dated by fallback to its own day, that names the first attack
+    by its date: its main event is its own attack (undated for the signal), not the earlier one."""
+    from storyline.stories.features import main_events
+
+    evs = [("ASSAULT", None, "2031-03-10", "day", "published")] * 3 + [("ASSAULT", None, "2031-03-03", "day", "timex")]
+    assert main_events(evs) == ["ASSAULT@2031-03-10"]
+    assert main_events(evs, from_text=True) == []
+    both = evs + [("ASSAULT", None, "2031-03-10", "day", "timex")]
+    assert main_events(both, from_text=True) == ["ASSAULT@2031-03-10"]
 
 
 def test_main_events_and_days_apart():

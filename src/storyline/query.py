@@ -517,7 +517,7 @@ def events(db: Database, *, type: str | None = None, actor: str | None = None, s
         where.append("(e.actor = ? OR e.target = ?)")
         params += [actor, actor]
     select = (f"SELECT e.article_id, e.idx, e.event_id, e.type, e.mode, e.actor, e.target, e.location, e.date, "
-              f"e.date_precision, e.text, e.start_char AS start, e.end_char AS end, {_CONTEXT} "
+              f"e.date_precision, e.date_basis, e.text, e.start_char AS start, e.end_char AS end, {_CONTEXT} "
               f"FROM events e JOIN articles a ON a.id = e.article_id")
     rows, nxt = _keyset(db, select, where, params,
                         [("e.date", _order(order)), ("e.article_id", _order(order)), ("e.idx", "asc")],

@@ -143,26 +143,23 @@ class StoryStore:
             out[row["story_id"]].append(row["vec"])
         return out
 
-    def member_event_dates(self, story_ids: list[str], per_story: int,
-                           basis: str | None = None) -> dict[str, dict[str, list[tuple]]]:
-        """The day-precise events ``(type, mode, date, precision)`` of up to ``per_story`` latest
-        members of each story, by member: {story: {article: [...]}}; with ``basis`` only events
-        whose date was obtained that way (``events.date_basis``, e.g. "timex"). One bounded read
-        per story (its latest members, then their events by primary key), whatever the corpus size."""
+    def member_event_dates(self, story_ids: list[str], per_story: int) -> dict[str, dict[str, list[tuple]]]:
+        """The day-precise events ``(type, mode, date, precision, date basis)`` of up to
+        ``per_story`` latest members of each story, by member: {story: {article: [...]}}. One
+        bounded read per story (its latest members, then their events by primary key), whatever
+        the corpus size."""
         out: dict[str, dict[str, list[tuple]]] = {s: {} for s in story_ids}
-        only = " AND e.date_basis = ?" if basis else ""
         for i in range(0, len(story_ids), 100):
             chunk = story_ids[i:i + 100]
-            parts = ["SELECT m.story_id, m.article_id, e.type, e.mode, e.date, e.date_precision FROM "
+            parts = ["SELECT m.story_id, m.article_id, e.type, e.mode, e.date, e.date_precision, e.date_basis FROM "
                      "(SELECT story_id, article_id FROM story_members WHERE story_id = ? ORDER BY seq DESC LIMIT ?) "
-                     "AS m JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'" + only
-                     for _ in chunk]
+                     "AS m JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'" for _ in chunk]
             params: list[Any] = []
             for s in chunk:
-                params += [s, per_story] + ([basis] if basis else [])
+                params += [s, per_story]
             for r in self.db.query(" UNION ALL ".join(parts), params):
                 out[r["story_id"]].setdefault(r["article_id"], []).append(
-                    (r["type"], r["mode"], r["date"], r["date_precision"]))
+                    (r["type"], r["mode"], r["date"], r["date_precision"], r["date_basis"]))
         return out
 
     def entity_article_counts(self, entity_ids: list[str], cap: int) -> dict[str, int]:

@@ -20,7 +20,7 @@ from ..models import Article
 from ..settings import Options
 from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
-from .features import TEXT_BASIS, ArticleFeatures, features, index_keys, main_events, shift_day
+from .features import ArticleFeatures, features, index_keys, main_events, shift_day
 from .ledger import Fact, article_facts, group_facts
 from .score import StoryConfig, StoryProfile, score, story_event_days
 
@@ -119,11 +119,11 @@ class Assigner:
             vecs = self.store.member_vectors([p.id for p in profiles], self.config.member_k)
         dated: dict[str, dict[str, list[tuple]]] = {}
         if self.config.use_event_days and f.event_days and profiles:  # only against the article's own
-            dated = self.store.member_event_dates([p.id for p in profiles], max(self.config.member_k, 1),
-                                                  TEXT_BASIS if self.config.event_dates_from_text else None)
+            dated = self.store.member_event_dates([p.id for p in profiles], max(self.config.member_k, 1))
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
-            days = story_event_days([main_events(evs) for evs in dated.get(p.id, {}).values()],
+            days = story_event_days([main_events(evs, self.config.event_dates_from_text)
+                                     for evs in dated.get(p.id, {}).values()],
                                     self.config.event_share)
             s, _ = score(f, p, self.config, members, days)
             if best is None or s > best[0]:

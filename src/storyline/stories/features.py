@@ -79,31 +79,41 @@ REPORTING_TYPES = {"STATEMENT"}
 MAIN_EVENTS = 3
 
 
-def main_events(events: Iterable[tuple[str, str | None, str | None, str | None]]) -> list[str]:
-    """The main events of one article as "TYPE@YYYY-MM-DD": of its asserted, typed events dated to
-    the day (``(type, mode, date, precision)``; reporting events left out), the most frequent
-    (type, day) and up to two more held by at least half as many events. A follow-up published
-    weeks later that dates the strike to its day still gives that day."""
-    counts = Counter((t, d[:10]) for t, mode, d, precision in events
-                     if d and precision == "day" and mode in (None, "", "asserted") and t not in REPORTING_TYPES)
-    if not counts:
-        return []
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_EVENTS]
-    return sorted(f"{t}@{d}" for (t, d), n in ranked if 2 * n >= ranked[0][1])
-
-
 # An event date obtained from a time expression of the text. Other bases are filled in
 # ("published": the publication day; "article": the day the article is about), and a follow-up
 # report six days after an attack would read as "ASSAULT on the report's day", like a second one.
 TEXT_BASIS = "timex"
 
 
+def main_events(events: Iterable[tuple], from_text: bool = False) -> list[str]:
+    """The main events of one article as "TYPE@YYYY-MM-DD": of its asserted, typed events dated to
+    the day (``(type, mode, date, precision[, basis])``; reporting events left out), the most
+    frequent (type, day) and up to two more held by at least half as many events. A follow-up
+    published weeks later that dates the strike to its day still gives that day.
+
+    ``from_text``: a main event is kept only when one of its events was dated by the text
+    (basis "timex"); one dated by a fallback (the report's own day) counts as undated. The main
+    events are still ranked over all dated events, so an earlier attack the text names by its
+    date does not stand in for the day-after report's own, undated, attack."""
+    counts: Counter = Counter()
+    from_timex: set[tuple[str, str]] = set()
+    for t, mode, d, precision, *rest in events:
+        if d and precision == "day" and mode in (None, "", "asserted") and t not in REPORTING_TYPES:
+            counts[(t, d[:10])] += 1
+            if rest and rest[0] == TEXT_BASIS:
+                from_timex.add((t, d[:10]))
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_EVENTS]
+    return sorted(f"{t}@{d}" for (t, d), n in ranked
+                  if 2 * n >= ranked[0][1] and (not from_text or (t, d) in from_timex))
+
+
 def event_days(article: Article, from_text: bool = True) -> list[str]:
-    """The article's main events (``main_events``); with ``from_text`` only of events whose date
-    came from the text (``meta["date_basis"] == "timex"``): events dated by a fallback count as
-    undated."""
-    return main_events((e.type, e.mode, e.date, e.date_precision) for e in article.events
-                       if not from_text or (e.meta or {}).get("date_basis") == TEXT_BASIS)
+    """The article's main events (``main_events``); with ``from_text`` only those its text dates
+    (an event's ``meta["date_basis"]`` is "timex"): events dated by a fallback count as undated."""
+    return main_events(((e.type, e.mode, e.date, e.date_precision, (e.meta or {}).get("date_basis"))
+                        for e in article.events), from_text)
 
 
 def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
