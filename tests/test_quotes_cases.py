@@ -193,6 +193,50 @@ CASES = [
      "Marchuk did not represent the party.", None,
      [("that Marchuk did not represent the party", "indirect", "Ivo Tannery"),
       ("his recent attacks on Olena Marchuk have given his campaign momentum", "indirect", "Ivo Tannery")], []),
+    # role phrases of countries only the office-holder table knows (sample table: Varnia, Kestria, Tavora, Maren
+    # Council); the article never names the person
+    ("table-country-tagged-as-organisation",
+     "Varnia's foreign minister said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Ruslan Oderin")], []),
+    ("table-country-tagged-as-person",
+     "Tavora's foreign minister said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Sofia Ekdal")], []),
+    ("table-country-derived-demonym",
+     "The Varnian foreign minister said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Ruslan Oderin")], []),
+    ("table-role-phrase-not-in-the-synonyms",
+     "The Kestrian presidential spokesperson said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Gennadi Tursk")], []),
+    ("table-role-spokesman-for-spokesperson",
+     "The Varnian defence ministry spokesman said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Ivar Brenn")], []),
+    ("table-role-respects-date-before-change",
+     "The Varnian defence minister said that the talks were over.", "2025-06-20",
+     [("that the talks were over", "indirect", "Mirela Kovanic")], []),
+    ("table-role-respects-date-after-change",
+     "The Varnian defence minister said that the talks were over.", "2025-07-01",
+     [("that the talks were over", "indirect", "Dorin Halvik")], []),
+    ("table-body-of-two-words",
+     "The Maren Council secretary-general said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Elsbeth Roane")], []),
+    ("table-alias-that-is-a-role-phrase",
+     "The Palace spokesman said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Gennadi Tursk")], []),
+    ("table-role-the-name-in-apposition-wins",
+     "The Varnian foreign minister, Lena Kastor, said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Lena Kastor")], []),
+    ("table-role-indefinite-spokesperson-is-the-body",
+     "A Varnian defence ministry spokesperson said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Varnian defence ministry")], []),
+    ("table-alias-indefinite-is-the-body",
+     "A Palace spokesman said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Palace")], []),
+    ("country-itself-is-not-its-office-holder",
+     "Varnia said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Varnia")], []),
+    ("organisation-of-a-country-stays-the-organisation",
+     "Russia's Ministry of Defense said that the talks were over.", "2025-06-01",
+     [("that the talks were over", "indirect", "Ministry of Defense")], []),
     # negatives ----------------------------------------------------------------
     ("book-title",
      'Olena Marchuk spent the winter reading "War and Peace" in the library.', None,
@@ -257,3 +301,43 @@ def test_speaker_id_is_the_entity_id(quote_nlp):
     assert quote.speaker == "Olena Marchuk"
     assert quote.speaker_id == ids["Olena Marchuk"]
     assert quote.cue == "say"
+
+
+# (text, published, people it must not be): no office holder of the table on that day, or not a role of that place
+NOT_OFFICE_HOLDERS = [
+    ("The Narnian foreign minister said that the talks were over.", "2025-06-01",
+     {"Ruslan Oderin", "Lev Sarkanov", "Sofia Ekdal", "Joaquim Brell", "Greta Lindqvar"}),  # no such country
+    ("The Varnian defence minister said that the talks were over.", "2021-01-01",
+     {"Mirela Kovanic", "Dorin Halvik"}),  # before either took office
+    ("The Palace spokesman said that the talks were over.", "2015-01-01", {"Gennadi Tursk"}),  # before his start
+    ("The Varnian mayor said that the talks were over.", "2025-06-01", {"Oskar Teravel", "Vesna Koriath"}),
+    ("Varnia's foreign ministry said that the talks were over.", "2025-06-01", {"Ruslan Oderin", "Hedda Lunn"}),
+    ("A Varnian foreign ministry spokesperson said that the talks were over.", "2025-06-01", {"Hedda Lunn"}),
+]
+
+
+@pytest.mark.parametrize("text,published,wrong", NOT_OFFICE_HOLDERS, ids=[c[0][:40] for c in NOT_OFFICE_HOLDERS])
+def test_role_is_not_an_office_holder(quote_nlp, text, published, wrong):
+    quotes = _run(quote_nlp, text, published)
+    assert quotes, text
+    assert all(q.speaker not in wrong for q in quotes), [(q.speaker, q.speaker_text) for q in quotes]
+
+
+def test_user_table_countries_and_demonyms(quote_nlp, tmp_path):
+    """A user table's country resolves by its name, a derived demonym and its ``demonyms``
+    column; without the table nothing resolves."""
+    from storyline.nlp.quotes import extract_quotes
+
+    table = tmp_path / "extra.csv"
+    table.write_text("role,country_or_body,person,start,end,aliases,demonyms\n"
+                     "president,Freedonia,Rufus Firefly,2020-01-01,,Firefly,Freedonish\n"
+                     "interior minister,Freedonia,Chicolini Baravelli,2020-01-01,,,\n", encoding="utf-8")
+    cases = [("The Freedonish president said that the talks were over.", "Rufus Firefly"),
+             ("The Freedonian president said that the talks were over.", "Rufus Firefly"),
+             ("Freedonia's interior minister said that the talks were over.", "Chicolini Baravelli")]
+    for text, person in cases:
+        doc = quote_nlp.make_doc(text)
+        doc._.storyline_published = "2025-06-01"
+        doc = quote_nlp(doc)
+        assert [q.speaker for q in extract_quotes(doc, (str(table),))] == [person], text
+        assert person not in [q.speaker for q in extract_quotes(doc)], text

@@ -11,9 +11,11 @@ from storyline.nlp.officeholders import (
     SAMPLE_TABLE,
     canonical_place,
     canonical_role,
+    derived_demonyms,
     holder,
     load_table,
     read_table,
+    role_alias_holder,
 )
 
 
@@ -100,3 +102,51 @@ def test_user_table_extends_and_bad_rows_fail(tmp_path):
         missing = tmp_path / "missing.csv"
         missing.write_text("role,person\npresident,X\n", encoding="utf-8")
         read_table(missing)
+
+
+def test_derived_demonyms():
+    assert derived_demonyms("Kestria") == ("Kestrian",)
+    assert derived_demonyms("Tavora") == ("Tavoran",)
+    assert derived_demonyms("Italy") == ("Italian",)
+    assert derived_demonyms("Mexico") == ("Mexican",)
+    assert derived_demonyms("Brazil") == ("Brazilian",)
+    assert derived_demonyms("Maren Council") == ()  # several words: a body, no adjective
+    assert derived_demonyms("NATO") == ()
+
+
+def test_sample_table_places_and_roles():
+    if not SAMPLE_TABLE.is_file():
+        pytest.skip("no sample office-holder table")
+    assert canonical_place("Varnian") == "Varnia"
+    assert canonical_place("the Kestrian") == "Kestria"
+    assert canonical_place("Tavora's") == "Tavora"
+    assert canonical_place("Narnian") is None
+    assert canonical_role("presidential spokesperson") == "presidential spokesperson"  # a table role
+    assert canonical_role("Defense Ministry spokesman") == "defence ministry spokesperson"
+    assert canonical_role("presidential gardener") is None
+    found = holder("secretary-general", "Maren Council", "2025-06-01")  # the sample writes the hyphen
+    assert found is not None and found.person == "Elsbeth Roane"
+    found = holder("presidential spokeswoman", "Kestrian", "2025-06-01")
+    assert found is not None and found.person == "Gennadi Tursk"
+    assert role_alias_holder("the Palace spokesman", "2025-06-01") == "Gennadi Tursk"
+    assert role_alias_holder("Palace spokesman", "2015-01-01") is None  # before he took office
+    assert role_alias_holder("President Valesk", "2025-06-01") is None  # a name, not a role phrase
+
+
+def test_demonyms_column_and_ambiguous_or_known_forms(tmp_path):
+    table = tmp_path / "extra.csv"
+    table.write_text("role,country_or_body,person,start,end,aliases,demonyms\n"
+                     "president,Freedonia,Rufus Firefly,2020-01-01,,,Freedonish|Fredonian\n"
+                     "president,Alba,A One,2020-01-01,,,\n"
+                     "president,Albo,B Two,2020-01-01,,,\n"
+                     "president,Germa,C Three,2020-01-01,,,\n", encoding="utf-8")
+    extra = (str(table),)
+    assert canonical_place("Freedonish", extra) == "Freedonia"
+    assert canonical_place("Fredonian", extra) == "Freedonia"
+    assert canonical_place("Freedonian", extra) == "Freedonia"  # derived as well
+    assert canonical_place("Freedonish") is None  # only with the table
+    assert canonical_place("Alban", extra) is None  # Alba and Albo would share it
+    assert canonical_place("German", extra) == "Germany"  # a derived form never overrides a known name
+    found = holder("president", "Freedonish", "2024-05-01", extra)
+    assert found is not None and found.person == "Rufus Firefly"
+    assert read_table(table)[0].demonyms == ("Freedonish", "Fredonian")
