@@ -216,17 +216,23 @@ def canonical_role(text: str, extra: tuple[str, ...] = ()) -> str | None:
     return role_index(extra).get(_role_key(text))
 
 
-def role_alias_holder(text: str, day: str | None, extra: tuple[str, ...] = ()) -> str | None:
-    """The person of a table alias that is a role phrase ("Palace spokesman"), when ``text``
-    is that alias (a leading "the" aside) and the row holds the office on ``day``; if exactly one."""
-    key = _norm(text).removeprefix("the ")
-    found = set()
+@lru_cache(maxsize=8)
+def _role_aliases(extra: tuple[str, ...] = ()) -> dict[str, tuple[OfficeHolder, ...]]:
+    """Normalised alias that ends with a role phrase ("palace spokesman") -> its rows."""
+    out: dict[str, list[OfficeHolder]] = {}
     for row in load_table(extra):
         for alias in row.aliases:
             words = _norm(alias).split()
-            if _norm(alias) == key and any(canonical_role(" ".join(words[k:]), extra)
-                                           for k in range(1, len(words))) and row.holds_on(day):
-                found.add(row.person)
+            if any(canonical_role(" ".join(words[k:]), extra) for k in range(1, len(words))):
+                out.setdefault(" ".join(words), []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def role_alias_holder(text: str, day: str | None, extra: tuple[str, ...] = ()) -> str | None:
+    """The person of a table alias that is a role phrase ("Palace spokesman"), when ``text``
+    is that alias (a leading "the" aside) and the row holds the office on ``day``; if exactly one."""
+    rows = _role_aliases(extra).get(_norm(text).removeprefix("the "), ())
+    found = {row.person for row in rows if row.holds_on(day)}
     return found.pop() if len(found) == 1 else None
 
 
