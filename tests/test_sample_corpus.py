@@ -337,7 +337,7 @@ def test_plain_text_files_keep_their_messiness() -> None:
 
 def test_officeholders_are_well_formed_and_one_office_changes_hands() -> None:
     rows = officeholders()
-    assert list(rows[0]) == ["role", "country_or_body", "person", "start", "end", "aliases"]
+    assert list(rows[0]) == ["role", "country_or_body", "person", "start", "end", "aliases", "demonyms"]
     by_office: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
         start = date.fromisoformat(row["start"])

