@@ -203,27 +203,26 @@ def run_ecbplus(work: Path) -> str:
         pred = recluster(runs["test"]["db"], default)
         rows.append(("Storyline incremental, shipped default", f"threshold {default.threshold}",
                      bcubed(pred, runs["test"]["gold"]), len({pred[i] for i in test_ids}), float("nan")))
+
+    def variant_rows(config: StoryConfig, label: str) -> dict[float, float]:
+        """Rows of a variant of the shipped config at its dev-tuned and its shipped threshold;
+        returns its dev F1 by threshold."""
+        on_dev = {t: bcubed(recluster(runs["dev"]["db"], replace(config, threshold=t)), runs["dev"]["gold"])[2]
+                  for t in grid}
+        best = max(on_dev, key=lambda t: (on_dev[t], -abs(t - default.threshold)))
+        for t in sorted({best, default.threshold}):
+            pred = recluster(runs["test"]["db"], replace(config, threshold=t))
+            rows.append((label + (", dev-tuned threshold" if t == best else ", shipped threshold"), f"threshold {t}",
+                         bcubed(pred, runs["test"]["gold"]), len({pred[i] for i in test_ids}), float("nan")))
+        return on_dev
+
     # The event-day signal before date bases: any day-dated event compares, also one dated to the
     # publication day by fallback (no time expression of its own), same run.
-    any_basis = replace(default, event_dates_from_text=False)
-    any_dev = {t: bcubed(recluster(runs["dev"]["db"], replace(any_basis, threshold=t)), runs["dev"]["gold"])[2]
-               for t in grid}
-    best_a = max(any_dev, key=lambda t: (any_dev[t], -abs(t - default.threshold)))
-    for t in sorted({best_a, default.threshold}):
-        pred = recluster(runs["test"]["db"], replace(any_basis, threshold=t))
-        rows.append(("Storyline incremental, event days of any date basis (fallback-dated events compare)"
-                     + (", dev-tuned threshold" if t == best_a else ", shipped threshold"), f"threshold {t}",
-                     bcubed(pred, runs["test"]["gold"]), len({pred[i] for i in test_ids}), float("nan")))
+    any_dev = variant_rows(replace(default, event_dates_from_text=False),
+                           "Storyline incremental, event days of any date basis (fallback-dated events compare)")
     # The time signal before event days (publication days only, at most 10 days apart), same run.
-    pub_only = replace(default, use_event_days=False, max_gap_days=10)
-    pub_dev = {t: bcubed(recluster(runs["dev"]["db"], replace(pub_only, threshold=t)), runs["dev"]["gold"])[2]
-               for t in grid}
-    best_p = max(pub_dev, key=lambda t: (pub_dev[t], -abs(t - default.threshold)))
-    for t in sorted({best_p, default.threshold}):
-        pred = recluster(runs["test"]["db"], replace(pub_only, threshold=t))
-        rows.append(("Storyline incremental, previous time signal (publication days only, max gap 10 days)"
-                     + (", dev-tuned threshold" if t == best_p else ", shipped threshold"), f"threshold {t}",
-                     bcubed(pred, runs["test"]["gold"]), len({pred[i] for i in test_ids}), float("nan")))
+    pub_dev = variant_rows(replace(default, use_event_days=False, max_gap_days=10),
+                           "Storyline incremental, previous time signal (publication days only, max gap 10 days)")
     if runs["test"].get("at_ingest"):
         pred = runs["test"]["at_ingest"]
         rows.append(("Storyline incremental as ingested (shipped default, entity document frequencies as "
