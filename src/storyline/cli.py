@@ -398,6 +398,7 @@ BENCHES = {
     "claims": ("storyline.bench.newsquant", "numeric claims on NewsQuant"),
     "dates": ("storyline.bench.meantime", "event dates against MEANTIME time anchors"),
     "events": ("storyline.bench.events", "event typing on ConfliBERT, CASE 2021, PLOVER"),
+    "ledger": ("storyline.bench.ledger", "claim ledger of a knowledge base: groups, flagged disputes, who says what"),
     "stories": ("storyline.bench.stories", "story clustering on ECB+, NewsWCL50; assignment cost at scale"),
     "http": ("storyline.bench.http", "HTTP API latency and throughput on a large knowledge base"),
 }
