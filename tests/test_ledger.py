@@ -289,6 +289,11 @@ def test_the_texts_own_possessive_names_the_side():
     assert side_of("Dalvan Ministry of Defence", "Osmeria's defence ministry said all its targets were hit.") == "osme"
     assert side_of("Osmerian Defence Ministry") == "osme"
     assert side_of("Ilse Marrow") == ""
+    # where the office-holder tables know the place, its canonical name is the key: the sample
+    # table's irregular adjective joins its country
+    assert side_of("Varnish Ministry of Defence") == side_of("Air Force", "Varnia's air force said so.") == "varnia"
+    assert side_of("Kestrian Ministry of Defence") == "kestria"
+    assert side_of("Russian Defence Ministry") == side_of("Ministry", "Russia's ministry said so.") == "russia"
 
 
 def test_refreshed_ledger_reads_the_re_extracted_claims(writer):

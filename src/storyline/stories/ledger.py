@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article
+from ..nlp.officeholders import canonical_place
 from .features import normalise_passage
 
 # The counted thing is told by the words around a figure: "412 drones launched" and
@@ -229,19 +230,29 @@ def owner_of(text: str, start: int, end: int, unit: str) -> str:
     return caps[-1] if caps else ""
 
 
+def _side_key(word: str) -> str:
+    """The country or body a name word stands for: its canonical place where the office-holder
+    tables know it ("Kestrian", "Kestria's" -> "kestria"; "Russian" -> "russia"), else its first
+    four letters (a guess that keeps "Osmerian" and "Osmeria" together)."""
+    place = canonical_place(word)
+    return place.casefold() if place else word[:4].lower()
+
+
 def side_of(name: str | None, evidence: str = "") -> str:
     """A short key of the country or body a claimant speaks for: "Kestrian Ministry of Defence"
-    and "Kestria's defence ministry" both give "kest"; "" when the name does not say."""
+    and "Kestria's defence ministry" both give "kestria"; "" when the name does not say."""
     words = (name or "").split()
     if words and evidence:  # the text's own "Kestria's defence ministry" outranks a resolved name
         m = re.search(rf"\b([A-Z][a-z]+)'s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(words[-1])}\b", evidence, re.I)
         if m and m.group(1)[:1].isupper():
-            return m.group(1)[:4].lower()
+            return _side_key(m.group(1))
     for token in re.findall(r"[A-Z][\w-]+", name or ""):
         if token.lower() not in _ROLE_WORDS:
+            if canonical_place(token):
+                return _side_key(token)
             return token[:4].lower() if re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
     m = re.search(r"\b([A-Z][a-z]+)'s\b", evidence)
-    return m.group(1)[:4].lower() if m else ""
+    return _side_key(m.group(1)) if m else ""
 
 
 def normal_unit(unit: str, measure: str) -> str | None:
