@@ -186,16 +186,21 @@ def doc_features(doc: Doc) -> dict[str, float]:
 def train_typer(nlp, texts: Iterable[str], labels: Sequence[str], c: float = 10.0) -> EventTyper:
     """Parse ``texts`` with ``nlp`` (a pipeline holding ``storyline_events`` without a model) and
     fit a typer on their ``labels``: our event types (see ``EVENT_TYPES``) or ``NONE``."""
-    unknown = sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
+    unknown = unknown_labels(labels)
     if unknown:
         raise ValueError(f"unknown labels {unknown}: use {', '.join(EVENT_TYPES)} or {NONE_LABEL}")
     feats = [doc_features(doc) for doc in nlp.pipe(list(texts))]
     return fit_typer(feats, list(labels), c=c)
 
 
+def unknown_labels(labels: Iterable[str]) -> list[str]:
+    """The labels that are neither one of our event types nor ``NONE``, sorted."""
+    return sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
+
+
 def check_labels(typer: EventTyper, path: str | Path) -> None:
     """A typer the component can apply predicts only our event types and ``NONE``."""
-    bad = sorted(set(typer.labels) - set(EVENT_TYPES) - {NONE_LABEL})
+    bad = unknown_labels(typer.labels)
     if bad:
         raise ValueError(f"event model {path} predicts labels that are not event types: {bad}")
 
@@ -280,7 +285,7 @@ def train_from_file(coded: str | Path, out: str | Path, model: str, c: float = 1
         raise InputError(str(coded), str(err).removeprefix(f"{coded}:")) from None
     if len(set(labels)) < 2:
         raise InputError(str(coded), f"needs at least two labels to learn from, found {sorted(set(labels))}")
-    unknown = sorted(set(labels) - set(EVENT_TYPES) - {NONE_LABEL})
+    unknown = unknown_labels(labels)
     if unknown:
         raise InputError(str(coded), f"unknown labels {unknown}",
                          hint=f"use {', '.join(EVENT_TYPES)} or {NONE_LABEL}")
