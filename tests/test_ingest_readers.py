@@ -47,6 +47,40 @@ def test_discover_expands_globs_and_reports_missing(tmp_path: Path) -> None:
     assert sources[2].kind == "error" and "no such file" in (sources[2].error or "")
 
 
+def test_folder_walk_skips_folder_documentation_and_officeholder_tables(tmp_path: Path) -> None:
+    files = {
+        "README.md": "# About this corpus", "LICENSE": "CC BY 4.0", "sub/readme.txt": "notes",
+        "Licence.TXT": "terms", "readme_first_story.txt": "An article whose name starts with readme.",
+        "office.csv": "role,country_or_body,person,start,end\npresident,Varnia,Teodor Valesk,2021-05-02,\n",
+        "office.tsv": "Role\tCountry_or_body\tPerson\nmayor\tSolvik\tOskar Teravel\n",
+        "articles.csv": "title,text,role\nA headline,Body text of the article.,person\n",
+        "story.txt": "Body.",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    walked = sorted(Path(s.origin).name for s in discover([str(tmp_path)]))
+    assert walked == ["articles.csv", "readme_first_story.txt", "story.txt"]
+    globbed = sorted(Path(s.origin).name for s in discover([str(tmp_path / "*")]))
+    assert globbed == walked  # a glob's matches too; the folder "sub" is walked (its readme skipped)
+    # a file named as such is always read
+    named = discover([str(tmp_path / "README.md"), str(tmp_path / "office.csv")])
+    assert [s.kind for s in named] == ["text", "csv"]
+
+
+def test_sample_folder_ingests_the_demo_articles() -> None:
+    """`storyline ingest <sample folder>` reads what `storyline demo` reads: its README and
+    office-holder table are not articles (no bogus README article, no "no text column" failure)."""
+    from storyline.cli import sample_inputs, sample_path
+
+    whole = [s for s in discover([str(sample_path())])]
+    assert sorted(s.origin for s in whole) == sorted(s.origin for s in discover([str(p) for p in sample_inputs()]))
+    docs, failures = read(sample_path())
+    assert failures == []
+    assert len(docs) == 35
+    assert not any(Path(d.origin).name.lower().startswith(("readme", "officeholders")) for d in docs)
+
+
 @pytest.mark.parametrize("name,kind", [
     ("a.TXT", "text"), ("a.text", "text"), ("a.md", "text"), ("a.htm", "html"), ("a.html", "html"),
     ("a.ndjson", "jsonl"), ("a.json", "json"), ("a.tsv", "csv"), ("a.rss", "feed"), ("a.atom", "feed"),

@@ -113,7 +113,9 @@ def ingest(inputs, db, model, mapping, batch_size, workers, max_file_mb, strict,
     Reads .txt, .html/.htm, .jsonl/.json, .csv/.tsv, RSS/Atom feeds (.xml, .rss, .atom) and
     .warc/.warc.gz. Re-ingesting the same article is a no-op; near-duplicates are stored and
     linked to the article they copy. A bad file or record gets one line naming it and the
-    reason; the rest goes on.
+    reason; the rest goes on. Inside a folder or a glob, README/LICENSE-like files and
+    office-holder tables (CSV with role, country_or_body, person) are not articles and are
+    skipped; name such a file to read it anyway.
 
     \b
     Examples:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import glob
+import io
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,14 @@ EXTENSIONS: dict[str, str] = {
 }
 
 SUPPORTED = ", ".join(sorted(EXTENSIONS))
+
+# Files that sit beside articles in a corpus folder but are not articles: a folder's own
+# documentation (README, LICENSE, ...), by name with or without an extension.
+_FOLDER_DOCS = re.compile(r"^(?:readme|licen[cs]e|copying|changelog|authors|contributing|code_of_conduct)"
+                          r"(?:\.[A-Za-z0-9]+)?$", re.I)
+# The columns an office-holder table must have (nlp/officeholders.py reads them): such a CSV
+# beside the articles is data for role phrases, not a file of articles.
+_OFFICEHOLDER_COLUMNS = {"role", "country_or_body", "person"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,9 @@ def discover(inputs: Iterable[str]) -> list[Source]:
     Folders are walked recursively (sorted, hidden files and folders skipped);
     glob patterns are expanded; http(s) URLs are kept. A missing path, an
     empty glob or an unsupported file becomes a Source of kind ``error``.
+    Files found by walking a folder or expanding a glob that are not articles
+    are skipped (``not_an_article``): a README/LICENSE-like file and an
+    office-holder table; a file named as such is always read.
     """
     out: list[Source] = []
     seen: set[str] = set()
@@ -103,8 +117,9 @@ def discover(inputs: Iterable[str]) -> list[Source]:
                 if not matches:
                     add(Source(item, "error", error="no files match this pattern"))
                 for match in matches:
-                    for source in _expand(Path(match)):
-                        add(source)
+                    if not not_an_article(Path(match)):
+                        for source in _expand(Path(match)):
+                            add(source)
             else:
                 add(Source(item, "error", error="no such file or folder"))
         except OSError as err:  # e.g. a folder we may not list
@@ -121,7 +136,8 @@ def _expand(path: Path) -> Iterable[Source]:
             found.extend(Path(root) / name for name in files
                          if not name.startswith(".") and not name.endswith("~"))
         for file in sorted(found, key=lambda p: p.parts):
-            yield from _expand(file)
+            if not not_an_article(file):
+                yield from _expand(file)
         return
     origin = str(path)
     kind = kind_for_path(path)
@@ -135,3 +151,32 @@ def _expand(path: Path) -> Iterable[Source]:
                      error=f"unsupported file type '{path.suffix or path.name}' (supported: {SUPPORTED})")
         return
     yield Source(origin, kind, path=path, size=size)
+
+
+def not_an_article(path: Path) -> str | None:
+    """Why a file found in a folder is not an article ("folder documentation", "office-holder
+    table"), or None. Why: a corpus folder often holds its README and LICENSE, and the
+    office-holder CSV the role phrases resolve with; read as articles they become a bogus
+    article and a failure ("no text column")."""
+    if path.is_dir():
+        return None
+    if _FOLDER_DOCS.match(path.name):
+        return "folder documentation"
+    if kind_for_path(path) == "csv" and _OFFICEHOLDER_COLUMNS <= _header(path):
+        return "office-holder table"
+    return None
+
+
+def _header(path: Path) -> set[str]:
+    """The lower-cased column names on a CSV/TSV file's first line (empty when unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return set()
+    line = head.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()[:1]
+    if not line:
+        return set()
+    delimiter = "\t" if line[0].count("\t") > line[0].count(",") else ","
+    row = next(csv.reader(io.StringIO(line[0]), delimiter=delimiter), [])
+    return {cell.strip().casefold() for cell in row}
