@@ -87,6 +87,30 @@ _COUNT_NOUN_SKIP_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM"}
 _NOT_COUNTED = {"today", "tonight", "yesterday", "tomorrow", "now", "ago", "each", "apiece", "altogether",
                 "overall", "total", "respectively"}
 _PEOPLE_LEMMAS = {"people": "person", "persons": "person", "folk": "person"}
+# Words that open a date after a figure: "60 next month", "12 last year".
+_PERIOD_ADJS = {"next", "last", "previous", "past", "coming", "following"}
+# Plurals the tagger leaves unlemmatised on title-case words ("Three Men Charged").
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person",
+                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+
+
+def _is_headline(tok: Token) -> bool:
+    """Whether ``tok``'s sentence is written in title case ("Netflix Adds 9 Million Subscribers"):
+    the tagger then calls common nouns PROPN and names look like every other word."""
+    sent = tok.sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def _plural_like(tok: Token) -> bool:
+    """A plural noun, also where a title-case headline made the tagger call it a name."""
+    if tok.tag_ in ("NNS", "NNPS"):
+        return True
+    if tok.pos_ != "PROPN" or not tok.is_title or not _is_headline(tok):
+        return False
+    word = tok.lower_
+    return word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s")
+                                          and not word.endswith(("ss", "us", "is")))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -96,7 +120,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _date_spans(doc: Doc) -> list[tuple[int, int]]:
     """Spans holding dates or clock times: our timexes, and spaCy DATE/TIME
     entities that name a month, weekday or time of day."""
-    spans = [(t.start, t.end) for t in (doc._.storyline_timexes or [])]
+    spans = []
+    for t in doc._.storyline_timexes or []:
+        first = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if first is not None and len(first) and first[0].lower_ == "last" and first[0].pos_ in ("VERB", "AUX"):
+            continue  # "the mission will last 10 years": a duration, not "the last 10 years"
+        spans.append((t.start, t.end))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and _MONTH_OR_DAY.search(ent.text):
             spans.append((ent.start_char, ent.end_char))
@@ -133,7 +162,7 @@ def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if lead is not None and (lead.lower_ in _YEAR_PREPOSITIONS or lead.lower_ in _YEAR_DETERMINERS
                              or lead.tag_ == "POS"):
         return True
-    return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.pos_ == "NOUN")
+    return not (nxt is not None and _plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -141,6 +170,11 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in ("aged", "age"):
+        return True
+    # "Gorbachev turned 91", "who turns 60 next month": a birthday, unless it counts a noun
+    if (prev is not None and prev.lemma_.lower() == "turn" and prev.pos_ in ("VERB", "AUX") and q.unit is None
+            and not q.approx and q.value_max is None and float(q.value).is_integer() and q.value < 130
+            and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"))):
         return True
     if prev is not None and prev.lower_ == "of" and first.i > 1 and doc[first.i - 2].lower_ == "age":
         return True
@@ -168,6 +202,14 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "victim", "suspect", "driver", "t
                 "striker", "midfielder", "defender", "goalkeeper", "captain", "manager", "coach"}
 
 
+def _is_identifier_word(tok: Token) -> bool:
+    """A word that makes the number after it a label, in the singular or plural ("Article",
+    "Articles 1 and 2")."""
+    word = tok.lower_
+    return word in IDENTIFIER_WORDS or (len(word) > 3 and word.endswith("s") and word[:-1] in IDENTIFIER_WORDS
+                                        and word[:-1] not in ("point",))
+
+
 def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     if q.currency or q.approx or q.value_max is not None:
         return False
@@ -179,19 +221,26 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     counted = first.head
     while counted.pos_ == "NUM" and counted.head.i > counted.i:  # "5 Million iPhones"
         counted = counted.head
-    counts_next = first.dep_ in ("nummod", "compound") and counted.i > span[-1].i \
-        and counted.tag_ in ("NNS", "NNPS")
+    counts_next = first.dep_ in ("nummod", "compound") and counted.i > span[-1].i and _plural_like(counted)
+    if not counts_next and nxt is not None and _plural_like(nxt) and nxt.pos_ == "PROPN":
+        counts_next = True  # "Hire 2000 Workers In Texas": a headline's plural after the figure
     if q.words:
         if prev is not None and prev.lower_ in ("number", "no", "no.") and q.unit is None \
                 and not counts_next and q.value < 100:
             return True  # "the world number one", "No one seed"
         # "the Normandy Four", "the Big Three": a capitalised number word in a name
         return (prev is not None and first.is_title and first.i > first.sent.start and prev.is_title
-                and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next)
+                and prev.pos_ in ("PROPN", "ADJ") and q.unit is None and not counts_next
+                and not _is_headline(first))
     if _NUMBER_SIGN.search(text_of(doc)[max(0, span.start_char - 5):span.start_char]):
         return True  # "No. 12", "Nos 3 and 4", "#5"
+    if prev is not None and prev.lower_ in ("and", "or", "&", ",", "to", "through") and prev.i >= 2 \
+            and doc[prev.i - 1].like_num and not q.unit and not counts_next:
+        label = doc[prev.i - 2]
+        if _is_identifier_word(label):
+            return True  # "Articles 1 and 2", "sections 3 to 5": labels, like the first one
     if prev is not None:
-        if prev.lower_ in IDENTIFIER_WORDS and not q.unit:
+        if _is_identifier_word(prev) and not q.unit:
             return True
         if prev.lower_ in TITLE_IDENTIFIER_WORDS and prev.is_title and not q.unit and first.i > first.sent.start + 1:
             return True
@@ -215,7 +264,7 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             and prev.lemma_.lower() not in _TIME_NOUNS):
         return True  # "the pixel 4 comes with", "the model 3 costs": a product's number, lower-cased
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
-            and nxt.tag_ != "NNPS" and nxt.ent_type_ not in ("NORP", "GPE")):
+            and not _plural_like(nxt) and nxt.ent_type_ not in ("NORP", "GPE")):
         # "787 Dreamliner", "iPhone 11 Pro", "11 Pro Max": a model name, unless a common
         # noun ends the name ("20 Boeing jets" counts jets)
         after_i = nxt.i + 1
@@ -317,6 +366,12 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
         # "3 million Ukrainian refugees": walk up number chains to the noun
         while head.pos_ == "NUM" and head.head.i > head.i:
             head = head.head
+    if head is not None and head.pos_ == "PROPN" and head.i > span.end and _is_headline(head):
+        # "477 Drones And 60 Missiles Overnight": in a headline the parser may hang the figure
+        # on a later capitalised word; the plural right after the figure is what it counts
+        plural = next((t for t in doc[span.end:head.i] if _plural_like(t)), None)
+        if plural is not None and plural.i == span.end:
+            head = plural
     if head is None and span.end < len(doc):
         nxt = doc[span.end]
         if nxt.lower_ == "of":  # "hundreds of drones", "30 of the missiles"
@@ -327,6 +382,8 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
             window = doc[span.end:min(len(doc), span.end + 5)]
             candidate = None
             for tok in window:
+                if tok.lower_ in _PERIOD_ADJS:
+                    break  # "turns 60 next month": the noun after is a date, not the counted thing
                 if tok.pos_ == "NOUN":
                     candidate = tok
                     nxt_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -347,15 +404,20 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
     if head is None or head.i < span.start or not any(ch.isalpha() for ch in head.text) \
             or head.lower_ in _NOT_COUNTED:
         return None, span.end_char  # no noun, or a tagger's "noun" that is punctuation ("21.06 |")
-    if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
-        return None, span.end_char
+    if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP") \
+            and not (head.ent_type_ in ("", "PRODUCT", "CARDINAL", "QUANTITY") and _is_headline(head)):
+        return None, span.end_char  # a name; in a title-case headline a common noun may look like one
     return _lemma(head), max(span.end_char, head.idx + len(head.text))
 
 
 def _lemma(head: Token) -> str:
     """The singular lemma of a counted noun ("troops" -> "troop", "people" -> "person")."""
     lemma = head.lemma_.lower()
-    if head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+    if head.pos_ == "PROPN" and head.lower_ in _IRREGULAR_PLURALS:
+        return _PEOPLE_LEMMAS.get(_IRREGULAR_PLURALS[head.lower_], _IRREGULAR_PLURALS[head.lower_])
+    if head.pos_ == "PROPN" and lemma.endswith("ies") and len(lemma) > 4:
+        lemma = lemma[:-3] + "y"  # "Companies"
+    elif head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 and not lemma.endswith(("ss", "us", "is")):
         lemma = lemma[:-1]
     if head.lower_ == "peoples":
         return "people"  # "the two peoples": nations, not persons

@@ -46,6 +46,8 @@ def words_to_number(text: str) -> float | None:
         return None
     if parts == ["dozen"]:
         return 12.0
+    if parts == ["half", "dozen"]:
+        return 6.0
     if parts[0] == "half" and len(parts) > 1 and parts[1] in SCALES:
         return 0.5 * SCALES[parts[1]]
     total = 0.0
@@ -207,14 +209,16 @@ UNITS = {
     "mt": "Mt", "gt": "Gt", "megatonnes": "Mt", "gigatonnes": "Gt", "kilotonnes": "kt", "kilotons": "kt",
     "megatons": "Mt", "pixels": "pixel", "px": "pixel", "mg/l": "mg/l",
     "terawatts": "TW", "tw": "TW", "teraflops": "TFLOPS", "tflops": "TFLOPS",
-    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
+    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "kilowatt hour": "kWh", "kilowatt-hour": "kWh",
+    "megawatt hour": "MWh", "megawatt-hour": "MWh", "gigawatt hour": "GWh", "gigawatt-hour": "GWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
     "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "milliseconds": "ms", "ms": "ms", "nanoseconds": "ns", "light years": "light-year",
     "light-years": "light-year", "square kilometre": "km²", "square kilometer": "km²",
     "square mile": "sq mi", "sq miles": "sq mi", "sq mi": "sq mi", "square metre": "m²",
     "square meter": "m²", "sqm": "m²", "sq metres": "m²", "sq feet": "sq ft", "sqft": "sq ft",
     "cubic feet": "cu ft", "cubic foot": "cu ft", "cubic metre": "m³", "cubic meter": "m³",
-    "barrels per day": "barrel per day", "mmhg": "mmHg", "psi": "psi", "kpa": "kPa", "hpa": "hPa",
+    "barrels per day": "barrel per day", "barrels of oil": "barrel of oil", "barrel of oil": "barrel of oil",
+    "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "mmhg": "mmHg", "psi": "psi", "kpa": "kPa", "hpa": "hPa",
     "mb/s": "Mbps", "gb/s": "Gbps", "mbit/s": "Mbps", "gbit/s": "Gbps",
 }
 # Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",

@@ -68,8 +68,9 @@ _NUMBER_RE = re.compile(
     rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b))"
     rf"|(?i:(?<=\bby )(?P<byfrac>(?:a|one|two|three)[- ](?:{_FRACTION_WORDS})\b|half\b))"
     rf"|(?i:(?P<frac>\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
-    rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b)))"
-    rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:million|billion)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b"
+    rf"|(?<=half)[ \u00a0]+an?[ \u00a0]+(?!(?:million|billion|trillion|thousand|hundred|dozen)\b))))"
+    rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:million|billion|dozen)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM}|\s+and\s+a\s+half\b)*\b))"
 )
 _SPACED_MAGNITUDE = re.compile(
@@ -100,6 +101,10 @@ _CHANGE_BEFORE = re.compile(
 # numeric dates, URLs.
 _MASKS = [
     re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])"),
+    # an international number: "+7–495–606–20–35", "+ 7(495) 232 9803", "+44 (20) 7946 0958"
+    re.compile(r"\+[ \u00a0]?\d{1,3}[ \u00a0]?(?:\(\d{2,5}\)|[-\u2013. ]\d{2,5})(?:[ \u00a0.\-\u2013]\d{2,5}){1,4}(?![\d,])"),
+    # a name written with a plus between digits: the "1+1" channel, "5+1" talks
+    re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])"),
     re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
     re.compile(r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t])"),
     re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
@@ -188,15 +193,19 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
     return None, pos, None
 
 
+# "per barrel", "a month", "A Share" in a title-case headline
+_RATE_RE = re.compile(r"[ \u00a0]*(?i:per|a|an)[ \u00a0]+(?:(?i:(square|cubic|metric))[ \u00a0]+)?([A-Za-z]+)\b")
+
+
 def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
     """A rate after a unit: "per barrel", "a month", "an ounce" -> ("barrel", end)."""
-    m = re.compile(r"[ \u00a0]*(?:per|a|an)[ \u00a0]+(?:(square|cubic|metric)[ \u00a0]+)?([A-Za-z]+)\b").match(
+    m = _RATE_RE.match(
         text, pos)
     if not m:
         return None, pos
     word = m.group(2).lower()
     is_per = m.group(0).strip().lower().startswith("per")
-    if not is_per and re.match(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b", text[m.end():m.end() + 8]):
+    if not is_per and re.match(r"(?i)[ \u00a0]+(?:earlier|ago|later|before|after|on)\b", text[m.end():m.end() + 8]):
         return None, pos  # "$6.78 billion a year earlier": a date, not a rate
     if not is_per and word not in _RATE_WORDS:
         return None, pos
@@ -204,7 +213,14 @@ def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
         word = "year"  # "per annum"
     unit = unit_for(word, glued=False) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
     if m.group(1):
-        unit = unit_for(f"{m.group(1)} {m.group(2)}", glued=False) or f"{m.group(1).lower()} {unit}"
+        unit = unit_for(f"{m.group(1).lower()} {word}", glued=False) or f"{m.group(1).lower()} {unit}"
+    elif is_per:
+        # a two-word unit: "per megawatt hour", "per kilowatt-hour"
+        two = re.match(r"[ \u00a0-]([A-Za-z]+)\b", text[m.end():m.end() + 16])
+        if two:
+            pair = unit_for(f"{word} {two.group(1).lower()}", glued=False)
+            if pair:
+                return pair, m.end() + two.end()
     return unit, m.end()
 
 
@@ -233,6 +249,15 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         value, end = numerator / FRACTIONS[parts[-1]], m.end()
         number_start, number_end = m.start(), m.end()
         words = True
+        article = re.match(r"[ \u00a0]+an?[ \u00a0]+", text[end:end + 6]) if parts == ["half"] else None
+        if article:
+            # "half a percentage point", "half a mile": half of the unit named after it; not a
+            # figure when no unit follows ("half an hour" is a time, "half a chance" a phrase)
+            unit_after, unit_end, _ = _suffix_unit(text, end + article.end(), currency=False)
+            if unit_after is None:
+                return None
+            return _finish(text, start, unit_end, value, None, unit_after, None, None, True, False,
+                           number_start, number_end)
     elif m.group("words"):
         phrase = m.group("words")
         value = words_to_number(phrase)
@@ -276,6 +301,11 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             start = minus.start()
         elif not currency and number_start > 0 and text[number_start - 1] in "-\u2212":
             before = text[number_start - 2] if number_start > 1 else " "
+            if before.isalpha() and re.search(r"\d[ \u00a0-]?(?:foot|feet|ft)$", text[max(0, number_start - 12):number_start - 1]) \
+                    and value < 12:
+                # "a 6-foot-5 forward": the inches after the feet
+                return _finish(text, number_start, number_end, value, None, "inch", None, None, False, False,
+                               number_start, number_end)
             if before.isalpha():  # "F-16", "Su-34", "COVID-19": an identifier
                 return None
             if before.isspace() or before in "(":
@@ -406,8 +436,8 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             end = hy.end(1)
     if re.match(r"[ \u00a0]+(?:years?|months?|weeks?|days?)(?:[ \u00a0]+|-)old\b", text[end:end + 20]):
         return None  # "45 years old", "50 year-old"
-    pounds = re.match(r"[ \u00a0]+pounds?\b(?!-)", text[end:end + 14]) if unit is None else None
-    if pounds and not re.match(r"[ \u00a0]+(?:sterling|stg)\b", text[end + pounds.end():end + pounds.end() + 10]):
+    pounds = re.match(r"(?i)[ \u00a0]+pounds?\b(?!-)", text[end:end + 14]) if unit is None else None
+    if pounds and not re.match(r"(?i)[ \u00a0]+(?:sterling|stg)\b", text[end + pounds.end():end + pounds.end() + 10]):
         money = (has_mag and not re.match(r"[ \u00a0]+of\b", text[end + pounds.end():end + pounds.end() + 5])) \
             or _MONEY_CONTEXT.search(text, max(0, start - 60), start)
         # "3.5 billion pounds", "it cost 20 pounds": money; "weighs 200 pounds": a weight
@@ -430,7 +460,8 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         # a rate already: the period is in the text, not in the unit)
         rate, rend = rate_suffix(text, end)
         if rate:
-            unit = f"{unit} per {rate}"
+            # "9 million barrels of oil a day" is CQE's barrel per day, like "bpd"
+            unit = "barrel per day" if unit in ("barrel", "barrel of oil") and rate == "day" else f"{unit} per {rate}"
             end = rend
     return _finish(text, start, end, value, value_max, unit, approx, currency, words, has_mag,
                    number_start, number_end)
@@ -464,7 +495,8 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     while i < len(found):
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and q.value_max is None and nxt.value_max is None:
+        if nxt is not None and q.value_max is None and nxt.value_max is None \
+                and not (q.unit == "ft" and nxt.unit == "inch"):  # "6-foot-5": feet then inches
             gap = text[q.end:nxt.start]
             sep = _RANGE_SEP.match(gap)
             if sep:

@@ -1,0 +1,465 @@
+"""Invented news sentences with the figures NewsQuant's conventions would annotate, by
+domain (business, tech, autos, energy, weather, sport, health, crime, politics, war) and by
+surface form, run through the real pipeline. Each row: (sentence, [(value, value_max, unit)]) where
+``unit`` is named in CQE's unit vocabulary the way NewsQuant normalises it ("dollar",
+"percentage", "kilometre per hour", "-" for a bare number; None: not checked, where the convention is unclear) or, for a count, the counted
+noun ("drone" for "653 drones"). Written from how news writes quantities, not copied
+from any dataset; names are invented. Dates, years, ages and relative time anchors
+("the past two years", "two weeks ago") are not claims here (see docs/pipeline.md);
+durations used as figures ("sentenced to 12 years", "the siege lasted 86 days") are.
+
+Each sentence is also checked lower-cased and with its commas and apostrophes stripped
+(as some feeds carry text), and a sample in title case (headlines). Finally every unit our
+tables can emit must have a name in the bench's CQE vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.bench.newsquant import UNIT_NAMES, UNIT_SYNONYMS, unit_names, units_match, values_match
+from storyline.nlp import numbers, quantities
+
+# -- business and markets -------------------------------------------------------
+BUSINESS = [
+    ("Quarterly revenue at Veltor rose 12% to $4.3 billion.",
+     [(12, None, "percentage"), (4.3e9, None, "dollar")]),
+    ("The lender set aside 2.1 billion euros for bad loans.", [(2.1e9, None, "euro")]),
+    ("Shares of Nordhaven slid 3.4 per cent in early trading.", [(3.4, None, "percentage")]),
+    ("The central bank raised rates by 25 basis points.", [(25, None, "basis point")]),
+    ("Unemployment fell 0.3 percentage points to 4.1 percent.",
+     [(0.3, None, "percentage"), (4.1, None, "percentage")]),
+    ("The retailer will close 48 stores and cut 1,200 jobs.", [(48, None, "store"), (1200, None, "job")]),
+    ("The group paid £750m for the chain.", [(750e6, None, "pound sterling")]),
+    ("Profit came in at 18.6 billion yen.", [(18.6e9, None, "japanese yen")]),
+    ("The fund manages about $12bn in assets.", [(12e9, None, "dollar")]),
+    ("Brent crude traded at $82.40 a barrel.", [(82.40, None, "dollar per barrel")]),
+    ("Gold rose to $2,310 an ounce.", [(2310, None, "dollar per ounce")]),
+    ("The company sold 1.8 million vehicles last year.", [(1.8e6, None, "vehicle")]),
+    ("The board approved a dividend of 45 cents a share.", [(45, None, "cent per share")]),
+    ("Exports to Asia climbed 7.5 percent in March.", [(7.5, None, "percentage")]),
+    ("The startup raised $40 million in a funding round led by Arlen Capital.", [(40e6, None, "dollar")]),
+    ("Inflation eased to 2.9% in June from 3.2% in May.", [(2.9, None, "percentage"), (3.2, None, "percentage")]),
+    ("The airline carried 14.2 million passengers in the quarter.", [(14.2e6, None, "passenger")]),
+    ("Its stock trades at 22 times earnings.", [(22, None, "count")]),
+    ("The deal values the firm at 9.5 billion Swiss francs.", [(9.5e9, None, "swiss franc")]),
+    ("The bank cut its forecast by half a percentage point.", [(0.5, None, "percentage")]),
+    ("A loaf of bread now costs 3 dollars.", [(3, None, "dollar")]),
+    ("The tax applies to incomes above Rs 12 lakh.", [(1.2e6, None, "rupee")]),
+    ("Tokyo stocks fell 1.1% as the yen weakened.", [(1.1, None, "percentage")]),
+    ("The carmaker plans to invest 3 billion pounds in two plants.",
+     [(3e9, None, "pound sterling"), (2, None, "plant")]),
+    ("Home prices rose an average of 5.2 per cent over the year.", [(5.2, None, "percentage")]),
+]
+
+# -- technology and devices -----------------------------------------------------
+TECH = [
+    ("The phone has a 6.7-inch screen and a 5,000mAh battery.", [(6.7, None, "inch"), (5000, None, "milliampere-hour")]),
+    ("It comes with 12GB of RAM and 512GB of storage.", [(12, None, "gigabyte"), (512, None, "gigabyte")]),
+    ("The chip runs at 3.2GHz.", [(3.2, None, "gigahertz")]),
+    ("The main camera has a 50-megapixel sensor.", [(50, None, "megapixel")]),
+    ("The service reached 300 million subscribers.", [(300e6, None, "subscriber")]),
+    ("The laptop weighs 1.2kg and lasts up to 18 hours on a charge.",
+     [(1.2, None, "kilogram"), (18, None, "hour")]),
+    ("Download speeds top out at 2 Gbps.", [(2, None, "gigabit per second")]),
+    ("The display refreshes at 120Hz.", [(120, None, "hertz")]),
+    ("The company employs more than 4,500 engineers.", [(4500, None, "engineer")]),
+    ("The headset costs $3,499.", [(3499, None, "dollar")]),
+    ("The app was downloaded 10 million times in its first week.", [(10e6, None, "count")]),
+    ("The charger delivers 65 watts.", [(65, None, "watt")]),
+    ("The data centre will draw 300 megawatts.", [(300, None, "megawatt")]),
+    ("The hack exposed the records of 2.3 million customers.", [(2.3e6, None, "customer")]),
+    ("Battery capacity grew to 100 kWh.", [(100, None, "kilowatt hour")]),
+]
+
+# -- cars and transport ---------------------------------------------------------
+AUTOS = [
+    ("The electric SUV has a range of 310 miles.", [(310, None, "mile")]),
+    ("Its motor produces 402 hp and 479 lb-ft of torque.", [(402, None, "horsepower"), (479, None, "pound-foot")]),
+    ("The car sprints from 0 to 60 mph in 3.1 seconds.", [(0, 60, "mile per hour"), (3.1, None, "second")]),
+    ("The 2.0-litre engine returns 48 mpg.", [(2.0, None, "litre"), (48, None, "mile per gallon")]),
+    ("The train reached a top speed of 320 km/h.", [(320, None, "kilometre per hour")]),
+    ("The recall covers 84,000 cars built since March.", [(84000, None, "car")]),
+    ("The new line is 42 kilometres long with 18 stations.", [(42, None, "kilometre"), (18, None, "station")]),
+    ("The truck can tow 11,000 pounds.", [(11000, None, "pound-mass")]),
+    ("Fares will rise by 4.9 per cent in January.", [(4.9, None, "percentage")]),
+    ("The plane was carrying 162 passengers and six crew.", [(162, None, "passenger"), (6, None, "crew")]),
+    ("The ship sailed at 18 knots.", [(18, None, "knot")]),
+    ("The new engine develops 250kW.", [(250, None, "kilowatt")]),
+]
+
+# -- energy and climate ---------------------------------------------------------
+ENERGY = [
+    ("The wind farm will generate 1.2 gigawatts.", [(1.2, None, "gigawatt")]),
+    ("Output fell to 9.8 million barrels per day.", [(9.8e6, None, "barrel per day")]),
+    ("The plant burns 2 million tonnes of coal a year.", [(2e6, None, "metric ton")]),
+    ("Gas prices rose to 45 euros per megawatt hour.", [(45, None, "euro per megawatt hour")]),
+    ("Emissions fell 4 percent to 5.1 billion tons.", [(4, None, "percentage"), (5.1e9, None, "ton")]),
+    ("Households used 3,600 kilowatt-hours on average.", [(3600, None, "kilowatt hour")]),
+    ("The country installed 15 GW of solar panels.", [(15, None, "gigawatt")]),
+    ("The reservoir holds 4.5 million cubic metres of water.", [(4.5e6, None, "cubic metre")]),
+    ("Petrol costs 1.65 euros a litre.", [(1.65, None, "euro per litre")]),
+    ("The pipeline carries 55 billion cubic metres of gas a year.", [(55e9, None, "cubic metre")]),
+]
+
+# -- weather and nature ---------------------------------------------------------
+WEATHER = [
+    ("Temperatures reached 41C in Seville.", [(41, None, "celsius")]),
+    ("Forecasters expect highs of 95 degrees Fahrenheit.", [(95, None, "fahrenheit")]),
+    ("The storm dumped 30 centimetres of snow.", [(30, None, "centimetre")]),
+    ("Winds gusted to 120 km/h along the coast.", [(120, None, "kilometre per hour")]),
+    ("Up to 8 inches of rain fell overnight.", [(8, None, "inch")]),
+    ("The quake had a magnitude of 6.4 and a depth of 10 km.", [(6.4, None, None), (10, None, "kilometre")]),
+    ("The fire has burned 12,000 hectares.", [(12000, None, "hectare")]),
+    ("The blaze scorched more than 40,000 acres.", [(40000, None, "acre")]),
+    ("Hurricane winds of 150 mph battered the island.", [(150, None, "mile per hour")]),
+    ("The glacier has lost 30 metres of ice.", [(30, None, "metre")]),
+    ("The heatwave pushed the mercury to minus 2 degrees Celsius at night.", [(-2, None, "celsius")]),
+]
+
+# -- sport ----------------------------------------------------------------------
+SPORT = [
+    ("Okafor scored 31 points and grabbed 12 rebounds.", [(31, None, "point"), (12, None, "rebound")]),
+    ("The striker has 14 goals in 20 games this season.", [(14, None, "goal"), (20, None, "game")]),
+    ("The club paid a fee of 80 million euros.", [(80e6, None, "euro")]),
+    ("She won the 10,000 metres in 29 minutes.", [(10000, None, "metre"), (29, None, "minute")]),
+    ("He threw for 312 yards and three touchdowns.", [(312, None, "yard"), (3, None, "touchdown")]),
+    ("The marathon drew 40,000 runners.", [(40000, None, "runner")]),
+    ("The stadium holds 62,000 fans.", [(62000, None, "fan")]),
+    ("He is averaging 27.4 points per game.", [(27.4, None, "point per game")]),
+    ("The team has won five of its last six matches.", [(5, None, None), (6, None, "match")]),
+    ("He signed a four-year contract worth $120 million.", [(120e6, None, "dollar")]),
+    ("The Kestrel Cup winner takes home £2.5m.", [(2.5e6, None, "pound sterling")]),
+    ("He hit 42 home runs this season.", [(42, None, "home run")]),
+]
+
+# -- health and science ---------------------------------------------------------
+HEALTH = [
+    ("The trial enrolled 1,600 patients across 12 countries.", [(1600, None, "patient"), (12, None, "country")]),
+    ("The vaccine was 94% effective.", [(94, None, "percentage")]),
+    ("Each tablet contains 500mg of the drug.", [(500, None, "milligram")]),
+    ("The hospital has 350 beds.", [(350, None, "bed")]),
+    ("Adults should sleep seven to nine hours a night.", [(7, 9, None)]),
+    ("The outbreak has infected about 2,000 people.", [(2000, None, "people")]),
+    ("The telescope spotted a planet 40 light-years away.", [(40, None, "light-year")]),
+    ("Researchers sequenced the genomes of 3,400 microbes.", [(3400, None, "microbe")]),
+    ("The probe travelled 6.4 billion kilometres.", [(6.4e9, None, "kilometre")]),
+    ("Obesity rates doubled in 20 years.", [(20, None, "year")]),
+    ("The particles measure 2.5 micrometres across.", [(2.5, None, "micrometre")]),
+    ("The dose was cut to 20 micrograms.", [(20, None, "microgram")]),
+    ("A third of adults do not exercise.", [(1 / 3, None, "-")]),
+]
+
+# -- crime and justice ----------------------------------------------------------
+CRIME = [
+    ("He was sentenced to 12 years in prison.", [(12, None, "year")]),
+    ("Police seized 2.5 tonnes of cocaine.", [(2.5, None, "metric ton")]),
+    ("The gang stole jewels worth $1.2 million.", [(1.2e6, None, "dollar")]),
+    ("Officers arrested 23 people during the raids.", [(23, None, "people")]),
+    ("The firm was fined 4.2 million euros.", [(4.2e6, None, "euro")]),
+    ("Three men were charged with fraud.", [(3, None, "man")]),
+    ("The judge ordered him to pay $25,000 in damages.", [(25000, None, "dollar")]),
+    ("Investigators recovered 14 firearms and 3,000 rounds of ammunition.",
+     [(14, None, "firearm"), (3000, None, "round")]),
+]
+
+# -- politics -------------------------------------------------------------------
+POLITICS = [
+    ("The bill passed by 318 votes to 204.", [(318, None, "vote"), (204, None, "vote")]),
+    ("Turnout was 67.3 percent.", [(67.3, None, "percentage")]),
+    ("The party won 112 of the 300 seats.", [(112, None, None), (300, None, "seat")]),
+    ("The government will spend 50 billion dollars on roads.", [(50e9, None, "dollar")]),
+    ("Some 8,000 protesters marched on parliament.", [(8000, None, "protester")]),
+    ("The coalition holds a majority of nine.", [(9, None, "-")]),
+    ("The poll of 1,012 voters has a margin of error of 3 points.", [(1012, None, "voter"), (3, None, "point")]),
+    ("The minister resigned after four months in office.", [(4, None, "month")]),
+]
+
+# -- war and conflict -------------------------------------------------------------
+WAR = [
+    ("Russia launched 477 drones and 60 missiles overnight, the air force said.",
+     [(477, None, "drone"), (60, None, "missile")]),
+    ("At least 14 civilians were killed and 60 wounded.", [(14, None, "civilian"), (60, None, None)]),
+    ("The convoy stretched for about 60 kilometres.", [(60, None, "kilometre")]),
+    ("Kyiv said it had shot down 33 of the 41 missiles.", [(33, None, None), (41, None, "missile")]),
+    ("The package includes $2.5 billion in military aid.", [(2.5e9, None, "dollar")]),
+    ("Troops advanced 3 km toward the town.", [(3, None, "kilometre")]),
+    ("Tens of thousands of people fled the region.", [(10000, 100000, "people")]),
+    ("The shelling destroyed dozens of homes.", [(12, 120, "home")]),
+    ("The army mobilised 300,000 reservists.", [(300000, None, "reservist")]),
+    ("Some 1,500 tanks have been lost since the invasion began.", [(1500, None, "tank")]),
+    ("The drone carried a 40-kilogram warhead.", [(40, None, "kilogram")]),
+    ("The siege lasted 86 days.", [(86, None, "day")]),
+    ("The ceasefire held for 72 hours.", [(72, None, "hour")]),
+    ("Hundreds of soldiers surrendered.", [(100, 1000, "soldier")]),
+    ("A dozen villages were evacuated.", [(12, None, "village")]),
+    ("More than 6 million refugees have left the country.", [(6e6, None, "refugee")]),
+]
+
+# -- surface forms --------------------------------------------------------------
+FORMS = [
+    ("The firm doubled its staff to 240.", [(240, None, None)]),
+    ("Sales were four times higher than a year earlier.", [(4, None, "count")]),
+    ("The ministry hired a dozen lawyers.", [(12, None, "lawyer")]),
+    ("Half a million people signed the petition.", [(5e5, None, "people")]),
+    ("Two-thirds of the budget goes to salaries.", [(2 / 3, None, "-")]),
+    ("Between 300 and 400 workers walked out.", [(300, 400, "worker")]),
+    ("The tunnel is 2.5km long.", [(2.5, None, "kilometre")]),
+    ("The tower is 330 metres tall.", [(330, None, "metre")]),
+    ("The statue stands 46 feet high.", [(46, None, "foot")]),
+    ("The contract is worth €1.1bn.", [(1.1e9, None, "euro")]),
+    ("The fine was $500,000.", [(500000, None, "dollar")]),
+    ("The estate covers 3 square miles.", [(3, None, "square mile")]),
+    ("The flat measures 85 square metres.", [(85, None, "square metre")]),
+    ("The office has 40,000 sq ft of space.", [(40000, None, "square foot")]),
+    ("Nearly 70 per cent of voters backed the plan.", [(70, None, "percentage")]),
+    ("The cargo weighed 1,400 kilograms.", [(1400, None, "kilogram")]),
+    ("The bottle holds 750 ml.", [(750, None, "millilitre")]),
+    ("The tank holds 60 litres of fuel.", [(60, None, "litre")]),
+    ("The city has 2.1 million residents.", [(2.1e6, None, "resident")]),
+    ("The ferry can carry 1,200 passengers and 300 cars.", [(1200, None, "passenger"), (300, None, "car")]),
+    ("The fund lost 8 billion Norwegian crowns.", [(8e9, None, "norwegian krone")]),
+    ("The loan totals 1.5 trillion won.", [(1.5e12, None, "south korean won")]),
+    ("The bill comes to 250 million rupees.", [(2.5e8, None, "rupee")]),
+    ("The project will cost 40 billion yuan.", [(4e10, None, "chinese yuan")]),
+    ("The villa sold for 3.2 million Australian dollars.", [(3.2e6, None, "australian dollar")]),
+    ("The plan costs C$4 billion.", [(4e9, None, "canadian dollar")]),
+    ("The factory makes 5,000 units a week.", [(5000, None, None)]),
+    ("The hike added 300 dollars a month to rents.", [(300, None, "dollar per month")]),
+]
+
+ALL = BUSINESS + TECH + AUTOS + ENERGY + WEATHER + SPORT + HEALTH + CRIME + POLITICS + WAR + FORMS
+
+# -- counts with a word number, "one", compounds and adjectives --------------------
+COUNTS = [
+    ("The two leaders met for talks in Geneva.", [(2, None, "leader")]),
+    ("Only one bidder remains in the race.", [(1, None, "bidder")]),
+    ("The report lists three main risks for the economy.", [(3, None, "risk")]),
+    ("Four senior officials were fired.", [(4, None, "official")]),
+    ("Nine out of ten doctors agreed.", [(9, None, None), (10, None, "doctor")]),
+    ("The firm opened its first store in 1998 and now runs 640 outlets.", [(640, None, "outlet")]),
+    ("The council approved 1,250 new affordable homes.", [(1250, None, "home")]),
+    ("The airline ordered 40 wide-body jets.", [(40, None, "jet")]),
+    ("Eleven coal mines will shut.", [(11, None, "mine")]),
+    ("The museum received 2.4 million visitors.", [(2.4e6, None, "visitor")]),
+    ("Twenty-three climbers reached the summit.", [(23, None, "climber")]),
+    ("He has written six novels and two plays.", [(6, None, "novel"), (2, None, "play")]),
+    ("The school has 900 pupils and 60 teachers.", [(900, None, "pupil"), (60, None, "teacher")]),
+    ("She owns 12 percent of the company.", [(12, None, "percentage")]),
+]
+
+# -- text as some feeds carry it: lower case, no apostrophes or commas, title case --
+NOISY = [
+    ("the company said it would hire 2000 workers in texas", [(2000, None, "worker")]),
+    ("apples shares rose 2.3% to $189.50 on friday", [(2.3, None, "percentage"), (189.50, None, "dollar")]),
+    ("Its new plant will employ 3500 people and cost $1.2bn", [(3500, None, "people"), (1.2e9, None, "dollar")]),
+    ("The Worlds Largest Ship Can Carry 24000 Containers", [(24000, None, "container")]),
+    ("Netflix Adds 9 Million Subscribers In Third Quarter", [(9e6, None, "subscriber")]),
+    ("uber lost $5.2 billion in the quarter", [(5.2e9, None, "dollar")]),
+    ("the storm left 300000 homes without power", [(300000, None, "home")]),
+    ("Oil Falls 4% As Demand Worries Grow", [(4, None, "percentage")]),
+    ("the ceo will earn up to 40 million dollars this year", [(40e6, None, "dollar")]),
+    ("The Phones 108MP Camera Beats Its Rivals", [(108, None, "megapixel")]),
+    ("Its a 1.5 liter engine making 181 horsepower", [(1.5, None, "litre"), (181, None, "horsepower")]),
+    ("the stock is down 35 percent this year", [(35, None, "percentage")]),
+]
+
+# -- harder forms: units after "of", heights, rates per person, per capita, ranges --
+HARD = [
+    ("Saudi Arabia pumped 9 million barrels of oil a day.", [(9e6, None, "barrel per day")]),
+    ("The tanker carries 2 million barrels of oil.", [(2e6, None, "barrel of oil")]),
+    ("The field holds 2 trillion cubic feet of gas.", [(2e12, None, "cubic foot")]),
+    ("The plant emits 3.2 million tonnes of CO2.", [(3.2e6, None, "metric ton")]),
+    ("The 6-foot-5 forward scored 18.", [(6, None, "foot"), (5, None, "inch"), (18, None, None)]),
+    ("He stands 5ft 11in tall.", [(5, None, "foot"), (11, None, "inch")]),
+    ("Only one person was hurt.", [(1, None, "person")]),  # "person" and "people": one lemma
+    ("GDP per capita reached $65,000.", [(65000, None, "dollar")]),
+    ("Tickets cost $50 per person.", [(50, None, "dollar per person")]),
+    ("The bond yield rose to 4.2%.", [(4.2, None, "percentage")]),
+    ("Growth is seen at five percent this year.", [(5, None, "percentage")]),
+    ("About 1 in 4 adults is obese.", [(1, None, None), (4, None, "adult")]),
+    ("She won the 200m freestyle in 1:54.", [(200, None, "metre")]),
+    ("The stake is worth 10-15% of the company.", [(10, 15, "percentage")]),
+    ("Prison terms of 5 to 10 years are likely.", [(5, 10, "year")]),
+    ("The 1,000-strong force crossed the river.", [(1000, None, "force")]),
+    ("The firm has a $1.5-trillion market value.", [(1.5e12, None, "dollar")]),
+    ("The company controls a 3.5-inch drive market.", [(3.5, None, "inch")]),
+    ("The 100-metre sprint final starts at noon.", [(100, None, "metre")]),
+    ("Rents rose $200 a month.", [(200, None, "dollar per month")]),
+    ("The iPhone 15 costs $799 in the US.", [(799, None, "dollar")]),
+    ("The rocket carried 21 Starlink satellites into orbit.", [(21, None, "satellite")]),
+    ("He earned $10,000 per year.", [(10000, None, "dollar per year")]),
+    ("The zoo has 1,200 animals from 150 species.", [(1200, None, "animal"), (150, None, "species")]),
+    ("The ship carried 18,000 TEU of cargo.", [(18000, None, None)]),
+    ("The bank holds 35 tonnes of gold.", [(35, None, "metric ton")]),
+    ("Average wages rose 6.1% year on year.", [(6.1, None, "percentage")]),
+    ("The index gained 152 points, or 0.4%.", [(152, None, "point"), (0.4, None, "percentage")]),
+    ("Two people died and 14 were injured.", [(2, None, "people"), (14, None, None)]),
+    ("Its population is 8.9 million.", [(8.9e6, None, "-")]),
+    ("The price is 1,299 euros.", [(1299, None, "euro")]),
+    ("The state collected 3.1 trillion rubles in oil taxes.", [(3.1e12, None, "russian ruble")]),
+    ("The mine produced 470,000 ounces of gold.", [(470000, None, "ounce")]),
+    ("Ukraine received 31 Abrams tanks.", [(31, None, "tank")]),
+    ("The bill cuts taxes by $1.5 trillion over a decade.", [(1.5e12, None, "dollar")]),
+    ("The satellite orbits at an altitude of 550 km.", [(550, None, "kilometre")]),
+    ("The fish was 1.5 metres long and weighed 40kg.", [(1.5, None, "metre"), (40, None, "kilogram")]),
+    ("Sales reached 3.6 million units.", [(3.6e6, None, "unit")]),
+    ("The company cut 5 per cent of its workforce, or about 600 jobs.", [(5, None, "percentage"), (600, None, "job")]),
+    ("The river rose 2 feet overnight.", [(2, None, "foot")]),
+    ("The ruling affects 11,000 Uber drivers.", [(11000, None, "driver")]),
+    ("Last year 4,300 migrants crossed the Channel.", [(4300, None, "migrant")]),
+    ("The airline flies to 120 destinations in 40 countries.", [(120, None, "destination"), (40, None, "country")]),
+    ("The loan carries an interest rate of 7.5 per cent a year.", [(7.5, None, "percentage")]),
+    ("The army fired 20,000 artillery shells a day.", [(20000, None, None)]),
+]
+
+# -- not figures: ordinals, relative time anchors, birthdays, phone numbers, labels, names --
+NOT_FIGURES = [
+    ("Profit rose in the third quarter.", []),
+    ("It is the country's second-largest bank.", []),
+    ("The 21st century began badly.", []),
+    ("He finished 3rd in the race.", []),
+    ("Over the past two years the firm has grown.", []),
+    ("In the last three months prices rose.", []),
+    ("Two years ago the plant closed.", []),
+    ("Over the next five years it will hire staff.", []),
+    ("For the past decade rents have risen.", []),
+    ("Shares tripled this year.", []),
+    ("She scored twice in the final.", []),
+    ("He turned 91 on Sunday.", []),
+    ("The singer, who turns 60 next month, will tour.", []),
+    ("Call +44 (20) 7946 0958 for details.", []),
+    ("For inquiries call + 7(495) 232 9803.", []),
+    ("Contact: +7–495–606–20–35.", []),
+    ("Under Articles 1 and 2 of the law, assets can be frozen.", []),
+    ("The channel 1+1 aired the interview.", []),
+    ("He met Pope Francis on Tuesday.", []),
+    ("The G7 leaders met in Italy.", []),
+    ("The Boeing 737 Max was grounded.", []),
+    ("Windows 11 is out.", []),
+    ("The meeting was held on 5 May.", []),
+    ("COVID-19 cases are falling.", []),
+    ("It happened at 3:45 pm.", []),
+]
+# -- durations used as figures, "X times", fractions --
+DURATIONS = [
+    ("Shares rose three times in a week.", [(3, None, "count")]),
+    ("The firm is three times bigger than its rival.", [(3, None, "count")]),
+    ("Three-quarters of voters agreed.", [(0.75, None, "-")]),
+    ("The mission will last 10 years.", [(10, None, "year")]),
+    ("Talks lasted for nine hours.", [(9, None, "hour")]),
+    ("The jury deliberated for 3 days.", [(3, None, "day")]),
+    ("It takes 40 minutes to reach the city.", [(40, None, "minute")]),
+    ("He was jailed for 18 months.", [(18, None, "month")]),
+    ("The blockade has lasted 12 weeks.", [(12, None, "week")]),
+]
+
+ALL = ALL + COUNTS + NOISY + HARD + DURATIONS
+
+
+def _claims(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.storyline_published = "2025-07-05"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.storyline_claims
+
+
+def _span(value, value_max):
+    high = value if value_max is None else value_max
+    return (min(value, high), max(value, high))
+
+
+def _check(nlp, text, expected):
+    got = [(c.value, c.value_max, c.unit, c.text) for c in _claims(nlp, text)]
+    assert len(got) == len(expected), got
+    for (v, vm, u, span), (ev, evm, eu) in zip(got, expected):
+        assert values_match(_span(v, vm), _span(ev, evm)), (span, v, vm, ev, evm)
+        if eu is not None:
+            assert units_match(u, eu), (span, u, unit_names(u), eu)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", ALL)
+def test_news_figures(nlp, text, expected):
+    _check(nlp, text, expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [t for t, _ in NOT_FIGURES])
+def test_not_figures(nlp, text):
+    assert [(c.text, c.value) for c in _claims(nlp, text)] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", ALL)
+def test_lower_case_text(nlp, text, expected):
+    _check(nlp, text.lower(), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", ALL)
+def test_text_without_commas_or_apostrophes(nlp, text, expected):
+    stripped = re.sub(r"(?<=\d),(?=\d{3})", "", text).replace("'", "").replace(",", "")
+    _check(nlp, stripped, expected)
+
+
+HEADLINES = [
+    ("Netflix Adds 9 Million Subscribers In Third Quarter", [(9e6, None, "subscriber")]),
+    ("Russia Launched 477 Drones And 60 Missiles Overnight", [(477, None, "drone"), (60, None, "missile")]),
+    ("The Company Said It Would Hire 2000 Workers In Texas", [(2000, None, "worker")]),
+    ("Three Men Were Charged With Fraud", [(3, None, "man")]),
+    ("Only One Bidder Remains In The Race", [(1, None, "bidder")]),
+    ("Eleven Coal Mines Will Shut", [(11, None, "mine")]),
+    ("Brent Crude Traded At $82.40 A Barrel", [(82.40, None, "dollar per barrel")]),
+    ("He Is Averaging 27.4 Points Per Game", [(27.4, None, "point per game")]),
+    ("The Carmaker Plans To Invest 3 Billion Pounds In Two Plants",
+     [(3e9, None, "pound sterling"), (2, None, "plant")]),
+    ("The Truck Can Tow 11,000 Pounds", [(11000, None, "pound-mass")]),
+    ("Death Toll Rises To 14 As Rescuers End Search", [(14, None, "-")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", HEADLINES)
+def test_title_case_headlines(nlp, text, expected):
+    _check(nlp, text, expected)
+
+
+# -- every unit our tables can emit has a name in the bench's CQE vocabulary ---------
+
+def _emitted_units() -> set[str]:
+    units = set(numbers.UNITS.values()) | set(numbers.CASE_EXACT_UNITS.values())
+    units |= set(numbers.CURRENCY_PREFIX.values()) | set(numbers.CURRENCY_WORDS.values()) | numbers.ISO_AFTER
+    units |= set(quantities.SUFFIX_SIGNS.values())
+    units |= {"°C", "°F", "times", "fraction", "cent", "penny", "GBP", "lb"}  # set in code, not tables
+    return units
+
+
+@pytest.mark.parametrize("unit", sorted(_emitted_units()))
+def test_every_emitted_unit_has_a_cqe_name(unit):
+    assert unit in UNIT_NAMES or unit in UNIT_SYNONYMS, f"{unit!r} has no name in bench/newsquant.py"
+
+
+@pytest.mark.parametrize("word", sorted(quantities._RATE_WORDS))
+def test_every_rate_word_is_named(word):
+    """A rate's second part ("per barrel", "a share") is either one of our units, named in the
+    vocabulary, or a counted noun named by itself."""
+    unit = numbers.unit_for(word, glued=False) or word
+    names = unit_names(f"USD per {unit}")
+    assert all(n.startswith("dollar per ") and n.split(" per ", 1)[1] for n in names)
+    if unit != word:
+        assert unit in UNIT_NAMES or unit in UNIT_SYNONYMS
+
+
+@pytest.mark.parametrize("ours,gold,ok", [
+    ("person", "people", True), ("person", "person", True), ("percentage point", "percentage", True),
+    ("percentage point", "percentage point", True), ("USD per person", "dollar per person", True),
+    ("barrel per day", "barrel per day", True), ("barrel of oil", "barrel of oil", True),
+    ("MWh", "megawatt hour", True), ("EUR per MWh", "euro per megawatt hour", True),
+    ("percentage point", "point", False), ("person", "percentage", False),
+])
+def test_naming_gaps_closed_this_round(ours, gold, ok):
+    assert units_match(ours, gold) is ok
