@@ -344,3 +344,91 @@ def test_entity_document_frequencies_for_a_large_story(any_db):
     counts = StoryStore(writer.db).entity_article_counts(ids, cap=1000)
     assert counts == {"ent_tarvik": 2, "ent_varo": 1}
     assert StoryStore(writer.db).entity_article_counts(["ent_tarvik"], cap=1) == {"ent_tarvik": 1}
+
+
+def rehab(n: int, who: str, published: str) -> Article:
+    text = (f"{who} checked into the Sunfield Clinic in Velmar on Monday, her lawyer said. {who} is to stay "
+            f"for ninety days under the court's order, the lawyer added.")
+    return article(n, f"{who} checks into Sunfield rehab", text, published, "Velmar Daily",
+                   [("ent_" + who.split()[-1].lower(), who, "PERSON"), ("ent_sunfield", "Sunfield Clinic", "ORG"),
+                    ("ent_velmar", "Velmar", "GPE")], event_type="MOVE")
+
+
+def test_participant_conflict_costs_a_report_about_another_person(any_db):
+    """Two celebrities entering the same clinic: the second one's report is about another main
+    person than the story's (read with the entity types from the store) and pays the conflict
+    penalty; a further report on the first one does not."""
+    from dataclasses import replace as dc_replace
+
+    from storyline.stories import StoryConfig
+    from storyline.stories.assign import Assigner
+    from storyline.stories.features import features, salient_heads
+    from storyline.store.stories import StoryStore
+
+    writer = store(any_db)
+    first = [rehab(11, "Mara Quell", "2031-05-02"), rehab(12, "Mara Quell", "2031-05-02"),
+             rehab(13, "Mara Quell", "2031-05-03")]
+    other, same = rehab(14, "Dovi Arrant", "2031-05-03"), rehab(15, "Mara Quell", "2031-05-03")
+    save(writer, *first, other, same)
+    assert salient_heads(other) == {"PERSON": "ent_arrant"}  # named in the title, lead and twice
+    placed = assign_stories(writer, first, embedder=None)
+    assert len({p.story_id for p in placed}) == 1
+    on = Assigner(StoryStore(writer.db), StoryConfig(), None)
+    off = Assigner(StoryStore(writer.db), dc_replace(StoryConfig(), conflict_penalty=0.0), None)
+    for a, cost in ((other, 0.2), (same, 0.0)):
+        _, with_conflict, _ = on.best_story(features(a))
+        _, without, _ = off.best_story(features(a))
+        assert without - with_conflict == pytest.approx(cost)
+    # one report's main person is no story's: no conflict against a story of fewer than 3
+    from storyline.stories.score import StoryProfile, conflicts
+
+    small = StoryProfile(id="s", n_articles=2, vec_sum=None, entity_counts={"ent_quell": 2}, place_counts={},
+                         type_counts={}, first_day=None, last_day=None, heads={"PERSON": ("ent_quell", 1.0)})
+    assert conflicts(features(other), small, StoryConfig()) == 0
+    small.n_articles, small.entity_counts = 3, {"ent_quell": 3}
+    assert conflicts(features(other), small, StoryConfig()) == 1
+
+
+def test_publication_gap_waived_for_the_same_story_told_alike():
+    """An undated-event follow-up weeks later costs nothing when its text is as close as the
+    story's own reports; a less similar one pays the publication gap."""
+    import numpy as np
+
+    from storyline.stories import StoryConfig
+    from storyline.stories.features import ArticleFeatures
+    from storyline.stories.score import StoryProfile, score
+
+    story = StoryProfile(id="s", n_articles=3, vec_sum=None, entity_counts={}, place_counts={}, type_counts={},
+                         first_day="2031-05-02", last_day="2031-05-03")
+    axis = np.eye(4, dtype=np.float32)
+    member = axis[0]
+    close = ArticleFeatures(article_id="a", lead="", day="2031-06-13", vec=(0.8 * axis[0] + 0.6 * axis[1]))
+    far = ArticleFeatures(article_id="b", lead="", day="2031-06-13", vec=(0.6 * axis[0] + 0.8 * axis[1]))
+    config = StoryConfig()
+    s_close, parts = score(close, story, config, [member])
+    assert parts["cosine"] == pytest.approx(0.8) and s_close == pytest.approx(0.8)
+    s_far, parts = score(far, story, config, [member])
+    assert parts["gap_days"] > 30 and s_far < 0.6 - 5
+    from dataclasses import replace as dc_replace
+
+    assert score(close, story, dc_replace(config, gap_waive_cos=float("inf")), [member])[0] < 0
+
+
+def test_event_days_of_other_types_leave_the_publication_gap():
+    """Both sides have event days but none of one type (a ceasefire plan, a summit a week later):
+    nothing was compared, so the publication gap applies as for an undated side."""
+    from dataclasses import replace as dc_replace
+
+    from storyline.stories import StoryConfig
+    from storyline.stories.features import ArticleFeatures
+    from storyline.stories.score import StoryProfile, score
+
+    story = StoryProfile(id="s", n_articles=2, vec_sum=None, entity_counts={"ent_maren": 2}, place_counts={},
+                         type_counts={}, first_day="2031-07-01", last_day="2031-07-01")
+    plan = ArticleFeatures(article_id="a", lead="", day="2031-06-24", entities=["ent_maren", "ent_plan"],
+                           event_days=["AGREE@2031-06-24"])
+    now, parts = score(plan, story, StoryConfig(), story_days=["CONSULT@2031-07-01"])
+    before, _ = score(plan, story, dc_replace(StoryConfig(), compare_needs_pair=False),
+                      story_days=["CONSULT@2031-07-01"])
+    assert parts["event_days_apart"] == -1.0
+    assert before - now == pytest.approx(0.2 * 5)  # 7 days apart, 2 days of grace

@@ -188,6 +188,15 @@ class StoryStore:
             out[r["e"]] = out.get(r["e"], 0) + int(r["n"])
         return out
 
+    def entity_types(self, entity_ids: list[str]) -> dict[str, str]:
+        """{entity id: type} of these canonical entities (primary-key reads)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(entity_ids), 500):
+            chunk = entity_ids[i:i + 500]
+            for r in self.db.query(f"SELECT id, type FROM entities WHERE id IN ({_in(chunk)})", chunk):
+                out[r["id"]] = r["type"]
+        return out
+
     def article_count(self) -> int:
         return self.db.scalar("SELECT COUNT(*) AS n FROM articles") or 0
 

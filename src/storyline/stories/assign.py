@@ -22,7 +22,7 @@ from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
 from .features import ArticleFeatures, features, index_keys, main_events, shift_day
 from .ledger import Fact, article_facts, group_facts
-from .score import StoryConfig, StoryProfile, score, story_event_days
+from .score import StoryConfig, StoryProfile, score, story_event_days, story_heads
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
@@ -120,6 +120,12 @@ class Assigner:
         dated: dict[str, dict[str, list[tuple]]] = {}
         if self.config.use_event_days and f.event_days and profiles:  # only against the article's own
             dated = self.store.member_event_dates([p.id for p in profiles], max(self.config.member_k, 1))
+        if self.config.conflict_penalty and f.heads and profiles:
+            from .features import HEAD_KINDS
+            types = self.store.entity_types(sorted({e for p in profiles for e in p.entity_counts}))
+            kinds = {e: HEAD_KINDS[t] for e, t in types.items() if t in HEAD_KINDS}
+            for p in profiles:
+                p.heads = story_heads(p.entity_counts, p.n_articles, kinds)
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
             days = story_event_days([main_events(evs, self.config.event_dates_from_text)

@@ -45,6 +45,7 @@ class ArticleFeatures:
     event_days: list[str] = field(default_factory=list)  # its main events, "TYPE@day" (see main_events)
     passages: list[str] = field(default_factory=list)
     vec: np.ndarray | None = None
+    heads: dict[str, str] = field(default_factory=dict)  # kind -> its most salient entity (see salient_heads)
 
 
 def lead_text(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -116,8 +117,9 @@ def event_days(article: Article, from_text: bool = True) -> list[str]:
                         for e in article.events), from_text)
 
 
-def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
-    """Entity ids ranked by mentions, with a bonus for the title and lead."""
+def _salience(article: Article) -> list[tuple[int, str, str]]:
+    """(-score, entity id, type) of the salient-typed entities: mentions, with a bonus for the
+    title and lead; most salient first."""
     title = (article.title or "").casefold()
     scored = []
     for e in article.entities:
@@ -126,8 +128,36 @@ def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
         score = len(e.mentions)
         score += 3 if any(s < LEAD_CHARS for s, _ in e.mentions) else 0
         score += 3 if e.name.casefold() in title or any(t.casefold() in title for t in e.mention_texts) else 0
-        scored.append((-score, e.id))
-    return [eid for _, eid in sorted(scored)[:limit]]
+        scored.append((-score, e.id, e.type))
+    return sorted(scored)
+
+
+def salient_entities(article: Article, limit: int = MAX_ENTITIES) -> list[str]:
+    """Entity ids ranked by mentions, with a bonus for the title and lead."""
+    return [eid for _, eid, _ in _salience(article)[:limit]]
+
+
+# The kinds of participant a story is about: its main person, organisation, place.
+HEAD_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+HEAD_MIN_SCORE = 5  # e.g. named in the lead and twice more
+HEAD_LEAD = 1.5  # and at least this many times as salient as the next of its kind
+
+
+def salient_heads(article: Article) -> dict[str, str]:
+    """The most salient entity of each kind (person, organisation, place), when it clearly leads
+    its kind: a score (``_salience``) of at least HEAD_MIN_SCORE and HEAD_LEAD times the next."""
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for neg, eid, etype in _salience(article):
+        kind = HEAD_KINDS.get(etype)
+        if kind:
+            by_kind.setdefault(kind, []).append((-neg, eid))
+    out = {}
+    for kind, ranked in by_kind.items():
+        top = ranked[0][0]
+        second = ranked[1][0] if len(ranked) > 1 else 0
+        if top >= HEAD_MIN_SCORE and top >= HEAD_LEAD * second:
+            out[kind] = ranked[0][1]
+    return out
 
 
 def places(article: Article) -> list[str]:
@@ -163,6 +193,7 @@ def features(article: Article, event_dates_from_text: bool = True) -> ArticleFea
         article_id=article.id, lead=lead_text(article), day=article_day(article),
         entities=salient_entities(article), places=places(article), types=event_types(article),
         event_days=event_days(article, event_dates_from_text), passages=passage_hashes(article.text),
+        heads=salient_heads(article),
     )
 
 

@@ -44,6 +44,11 @@ class StoryConfig:
     # Only events of one type are compared (a strike a week after a strike is another event; a
     # release weeks after an arrest is the same story going on).
     event_same_type: bool = True
+    # The weak publication-gap terms below apply only when two main events of one type were
+    # compared; when both sides have event days but none of one type, the publication-day terms
+    # apply as for an undated side (a ceasefire plan a week before a summit is not its story).
+    # False: the weak terms whenever both sides have event days (before).
+    compare_needs_pair: bool = True
     # Publication days when the event days were compared: only a weak penalty, after weeks.
     pub_grace_days: float = 21.0
     pub_penalty: float = 0.01
@@ -51,6 +56,10 @@ class StoryConfig:
     # Publication days when they could not be compared (an undated or untyped side): as before.
     gap_grace_days: float = 2.0  # a story keeps growing for this many days without penalty
     gap_penalty: float = 0.2  # score lost per day beyond the grace
+    # ... unless the texts say it is the same story: at or above this member-average embedding
+    # cosine the publication gap costs nothing (a follow-up weeks later told in the same words).
+    # Two similar events a week apart are kept apart by their text-dated event days, not by this.
+    gap_waive_cos: float = 0.7
     span_days: float = 4.0  # an event's reports normally fall within this many days of its first
     max_gap_days: int = 3650  # never join a story this many days away (also the lookup window)
     per_key: int = 40  # stories read per index key
@@ -65,6 +74,14 @@ class StoryConfig:
     repair_max: int = 60
     repair_min_side: int = 3
     repair_ratio: float = 0.55
+    # Participant conflict: the article's clear main person / organisation / place (features.
+    # salient_heads) is rare in the story (held by less than conflict_rare of its members) while
+    # the story's own main one of that kind (held by at least conflict_held) is another: two
+    # celebrities entering rehab, two teams bidding for one player. Costs conflict_penalty per kind.
+    conflict_penalty: float = 0.2
+    conflict_rare: float = 0.2
+    conflict_held: float = 0.5
+    conflict_min: int = 3  # only against stories of this many members (one report's main person is no story's)
 
 
 @dataclass
@@ -79,6 +96,7 @@ class StoryProfile:
     type_counts: dict[str, int]
     first_day: str | None
     last_day: str | None
+    heads: dict[str, tuple[str, float]] | None = None  # kind -> (its most held entity, share of members)
 
 
 def _support(items: list[str], counts: dict[str, int], n: int) -> float:
@@ -119,6 +137,32 @@ def story_event_days(member_days: list[list[str]], share: float) -> list[str]:
     return sorted(d for d, n in counts.items() if n >= max(1.0, share * dated) or n == top)
 
 
+def story_heads(entity_counts: dict[str, int], n: int, kinds: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """The story's most held entity of each kind (``kinds``: entity id -> kind) with the share
+    of its members holding it."""
+    best: dict[str, tuple[int, str]] = {}
+    for e, c in entity_counts.items():
+        kind = kinds.get(e)
+        if kind and (kind not in best or (c, e) > best[kind]):
+            best[kind] = (c, e)
+    return {k: (e, c / max(n, 1)) for k, (c, e) in best.items()}
+
+
+def conflicts(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> int:
+    """Kinds whose main participant differs between the article and the story (see StoryConfig)."""
+    if not f.heads or not story.heads or story.n_articles < config.conflict_min:
+        return 0
+    n = 0
+    for kind, mine in f.heads.items():
+        theirs = story.heads.get(kind)
+        if theirs is None or theirs[0] == mine or theirs[1] < config.conflict_held:
+            continue
+        if story.entity_counts.get(mine, 0) / max(story.n_articles, 1) >= config.conflict_rare:
+            continue
+        n += 1
+    return n
+
+
 def event_term(apart: float, config: StoryConfig) -> float:
     """Score added for main events ``apart`` days apart: + w_event on the same day, down to
     - event_penalty once clearly on different days."""
@@ -136,6 +180,8 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
     ``story_days``: the story's main event days (``story_event_days``)."""
     compared = bool(config.use_event_days and f.event_days and story_days)
     apart = days_apart(f.event_days, story_days or [], config.event_same_type) if compared else None
+    if config.compare_needs_pair and apart is None:
+        compared = False
     gap = day_gap(f.day, story.first_day, story.last_day)
     if gap is not None and not compared:
         # Why: a story that joined day after day would chain into the next event; an article
@@ -153,14 +199,16 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
         "types": _support(f.types[:3], story.type_counts, story.n_articles),
         "gap_days": gap if gap is not None else -1.0,
         "event_days_apart": apart if apart is not None else -1.0,
+        "conflicts": float(conflicts(f, story, config)) if config.conflict_penalty else 0.0,
     }
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
-             + config.w_places * parts["places"] + config.w_types * parts["types"])
+             + config.w_places * parts["places"] + config.w_types * parts["types"]
+             - config.conflict_penalty * parts["conflicts"])
     if compared:
         total += event_term(apart, config) if apart is not None else 0.0
         if gap is not None:
             total -= min(config.pub_penalty_max, config.pub_penalty * max(0.0, gap - config.pub_grace_days))
-    elif gap is not None:
+    elif gap is not None and parts["cosine"] < config.gap_waive_cos:
         total += config.w_time * max(0.0, 1.0 - gap / (config.gap_grace_days + 1.0))
         total -= config.gap_penalty * max(0.0, gap - config.gap_grace_days)
     return total, parts
