@@ -356,7 +356,114 @@ DURATIONS = [
     ("The blockade has lasted 12 weeks.", [(12, None, "week")]),
 ]
 
-ALL = ALL + COUNTS + NOISY + HARD + DURATIONS
+# -- long sentences with several figures, punctuation stripped as some feeds do --
+MESSY = [
+    ("The automaker which has 8400 employees in Mexico said the tariff would cost it $1.1 billion next year and force it to cut 2 shifts.",
+     [(8400, None, "employee"), (1.1e9, None, "dollar"), (2, None, "shift")]),
+    ("Since joining the club in 2017 Haldane has made 143 appearances scoring 38 goals and providing 21 assists.",
+     [(143, None, "appearance"), (38, None, "goal"), (21, None, "assist")]),
+    ("The governments own forecast shows the deficit widening to 4.6 per cent of GDP next year from 3.9 per cent this year.",
+     [(4.6, None, "percentage"), (3.9, None, "percentage")]),
+    ("The heatwave which began on Monday has pushed temperatures above 40C in parts of Spain and Portugal where 12 wildfires are burning.",
+     [(40, None, "celsius"), (12, None, "wildfire")]),
+    ("Its smallest model which starts at $999 comes with a 6.1 inch display 8GB of memory and a 4000mAh battery.",
+     [(999, None, "dollar"), (6.1, None, "inch"), (8, None, "gigabyte"), (4000, None, "milliampere-hour")]),
+    ("Police said two men aged 19 and 23 had been arrested and a third was being sought.",
+     [(2, None, "man")]),
+    ("The measure passed the Senate 68 to 32 with 19 Republicans joining all Democrats.",
+     [(68, None, None), (32, None, None), (19, None, "republican")]),
+    ("In its latest update the health agency reported 1245 new cases and 17 deaths bringing the total to 98400.",
+     [(1245, None, "case"), (17, None, "death"), (98400, None, None)]),
+    ("The startup which was founded by three former Google engineers now has 45 staff and annual revenue of about $6 million.",
+     [(3, None, "engineer"), (45, None, "staff"), (6e6, None, "dollar")]),
+    ("Shares in the miner jumped as much as 14% after it reported a 37% rise in half-year profit to A$2.3bn.",
+     [(14, None, "percentage"), (37, None, "percentage"), (2.3e9, None, "australian dollar")]),
+    ("The worlds biggest cruise ship is 365 metres long weighs 250800 tonnes and can carry 7600 passengers.",
+     [(365, None, "metre"), (250800, None, "metric ton"), (7600, None, "passenger")]),
+    ("The new rules which take effect in 2026 require cars to emit no more than 95 grams of CO2 per kilometre.",
+     [(95, None, "gram per kilometre")]),
+    ("Over the weekend the film took $92 million in North America and $210 million worldwide.",
+     [(92e6, None, "dollar"), (210e6, None, "dollar")]),
+    ("the quake struck at a depth of 35 kilometers about 80 miles south of the capital.",
+     [(35, None, "kilometre"), (80, None, "mile")]),
+    ("The group said it had planted 1.2 million trees on 3000 hectares of degraded land.",
+     [(1.2e6, None, "tree"), (3000, None, "hectare")]),
+    ("Analysts polled by Reuters had expected earnings of 84 cents per share on revenue of $11.6 billion.",
+     [(84, None, "cent per share"), (11.6e9, None, "dollar")]),
+    ("Roughly 40% of the worlds population or 3 billion people lack access to clean cooking.",
+     [(40, None, "percentage"), (3e9, None, "people")]),
+    ("He served 27 years in prison before being released in 1990.", [(27, None, "year")]),
+    ("The rover drove 21 metres on its first outing and will collect 30 rock samples.",
+     [(21, None, "metre"), (30, None, "sample")]),
+    ("The countrys two biggest banks control more than half of all deposits.", [(2, None, "bank"), (0.5, None, "-")]),
+    ("The storm system could drop 2 to 4 inches of rain with isolated totals of 6 inches.",
+     [(2, 4, "inch"), (6, None, "inch")]),
+    ("The index has fallen for five straight sessions losing a combined 6.2%.",
+     [(5, None, "session"), (6.2, None, "percentage")]),
+    ("The company said its board had approved a buyback of up to 500 million shares.",
+     [(500e6, None, "share")]),
+    ("Officials estimate the flood caused 3.5 billion euros in damage to 12000 homes.",
+     [(3.5e9, None, "euro"), (12000, None, "home")]),
+]
+
+# -- war, politics and disaster reports with several figures --
+MESSY2 = [
+    ("Ukraines air force said it shot down 45 of 56 drones launched overnight while 11 were lost to electronic jamming.",
+     [(45, None, None), (56, None, "drone"), (11, None, None)]),
+    ("The general staff put Russian losses at 1240 troops 14 tanks and 38 artillery systems over the past day.",
+     [(1240, None, "troop"), (14, None, "tank"), (38, None, "system")]),
+    ("A missile strike on the city killed at least seven people including a 12-year-old boy and wounded 31 officials said.",
+     [(7, None, "people"), (31, None, None)]),
+    ("The regional governor said about 400 residents had been evacuated from 9 villages near the border.",
+     [(400, None, "resident"), (9, None, "village")]),
+    ("Israel said its jets struck more than 150 targets in 24 hours.", [(150, None, "target"), (24, None, "hour")]),
+    ("The UN says 2.3 million people face acute hunger and 80% of the population has been displaced.",
+     [(2.3e6, None, "people"), (80, None, "percentage")]),
+    ("The brigade advanced 2 kilometres and captured 5 square kilometres of territory.",
+     [(2, None, "kilometre"), (5, None, "square kilometre")]),
+    ("The EU approved a 50 billion euro aid package for Ukraine on Thursday.", [(50e9, None, "euro")]),
+    ("Police used tear gas on thousands of demonstrators and detained 120.", [(1000, 10000, "demonstrator"), (120, None, None)]),
+    ("The court sentenced the former minister to seven years and fined him 2 million dollars.",
+     [(7, None, "year"), (2e6, None, "dollar")]),
+    ("The opposition won 41.2% of the vote against 38.7% for the ruling party.",
+     [(41.2, None, "percentage"), (38.7, None, "percentage")]),
+    ("Nearly 3000 firefighters are battling 17 large blazes that have burned more than 200000 acres.",
+     [(3000, None, "firefighter"), (17, None, "blaze"), (200000, None, "acre")]),
+    ("The trawler sank about 30 nautical miles off the coast with 14 crew on board.",
+     [(30, None, "nautical mile"), (14, None, "crew")]),
+    ("The new tax will raise 12 billion pounds a year by 2028.", [(12e9, None, "pound sterling per year")]),
+    ("Voters in 3 states will decide on 11 ballot measures.", [(3, None, "state"), (11, None, "measure")]),
+]
+
+# -- more forms: 'X times', fractions, 'a dozen', scores (not figures) --
+MORE = [
+    ("The firm is worth 10 times more than in 2015.", [(10, None, "count")]),
+    ("The vaccine cut deaths by two-thirds.", [(2/3, None, "-")]),
+    ("The price of eggs has risen 40 per cent since January.", [(40, None, "percentage")]),
+    ("A dozen eggs now costs $4.50.", [(12, None, "egg"), (4.5, None, "dollar")]),
+    ("The orchestra has 96 musicians.", [(96, None, "musician")]),
+    ("The treaty cut warheads to 1,550 each.", [(1550, None, None)]),
+    ("The agency has a budget of 2.3bn dollars.", [(2.3e9, None, "dollar")]),
+    ("The jet flew 14,000 feet above the city.", [(14000, None, "foot")]),
+    ("The Dow closed up 312 points at 38,900.", [(312, None, "point"), (38900, None, None)]),
+    ("Mortgage rates climbed to 7.1 percent.", [(7.1, None, "percentage")]),
+    ("The blast was heard 20 miles away.", [(20, None, "mile")]),
+    ("The dam is 185 metres high.", [(185, None, "metre")]),
+    ("The retailer recalled 250,000 bottles of shampoo.", [(250000, None, "bottle")]),
+    ("The cheetah can run at 110 kilometres per hour.", [(110, None, "kilometre per hour")]),
+    ("Each household will receive a one-off payment of 300 euros.", [(300, None, "euro")]),
+    ("The sprinter ran the 100 metres in 9.8 seconds.", [(100, None, "metre"), (9.8, None, "second")]),
+    ("Output rose 3.2% quarter on quarter.", [(3.2, None, "percentage")]),
+    ("The country imports 60 per cent of its food.", [(60, None, "percentage")]),
+    ("The festival attracted a crowd of 150,000.", [(150000, None, None)]),
+    ("Prices in the eurozone rose an annual 2.4 percent in April.", [(2.4, None, "percentage")]),
+    ("The factory can build one car every 45 seconds.", [(1, None, "car"), (45, None, "second")]),
+    ("The virus has a mortality rate of about 0.5 percent.", [(0.5, None, "percentage")]),
+    ("The council voted 7-2 to approve the plan.", []),
+    ("He won 6-3 6-4 in the final.", []),
+]
+
+ALL = ALL + COUNTS + NOISY + HARD + DURATIONS + MESSY + MESSY2 + MORE
 
 
 def _claims(nlp, text):
@@ -463,3 +570,30 @@ def test_every_rate_word_is_named(word):
 ])
 def test_naming_gaps_closed_this_round(ours, gold, ok):
     assert units_match(ours, gold) is ok
+
+
+# -- plain text (no model): the forms added this round, with negatives ---------------
+
+@pytest.mark.parametrize("text,figures", [
+    ("cut its forecast by half a percentage point", [(0.5, None, "percentage point")]),
+    ("half a mile away", [(0.5, None, "mile")]),
+    ("half a dozen eggs", [(6, None, None)]),
+    ("45 euros per megawatt hour", [(45, None, "EUR per MWh")]),
+    ("95 grams of CO2 per kilometre", [(95, None, "g per km")]),
+    ("9 million barrels of oil a day", [(9e6, None, "barrel per day")]),
+    ("2 million barrels of oil", [(2e6, None, "barrel of oil")]),
+    ("the 6-foot-5 forward", [(6, None, "ft"), (5, None, "inch")]),
+    ("$82.40 A Barrel", [(82.40, None, "USD per barrel")]),
+    ("Tow 11,000 Pounds", [(11000, None, "lb")]),
+    # not figures: a time, a chance, international phone numbers, a name with a plus
+    ("half an hour", []), ("half a chance", []),
+    ("call +7–495–606–20–35", []), ("call + 7(495) 232 9803", []), ("call +44 (20) 7946 0958", []),
+    ("the 1+1 channel", []), ("the 5+1 talks", []),
+    # ... while signed changes stay figures
+    ("rose +2.55% today", [(2.55, None, "percent")]),
+])
+def test_quantities_added_this_round(text, figures):
+    got = [(q.value, q.value_max, q.unit) for q in quantities.find_quantities(text)]
+    assert len(got) == len(figures), got
+    for (v, vm, u), (ev, evm, eu) in zip(got, figures):
+        assert (v, vm, u) == (pytest.approx(ev), evm, eu)

@@ -178,6 +178,9 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
         return True
     if prev is not None and prev.lower_ == "of" and first.i > 1 and doc[first.i - 2].lower_ == "age":
         return True
+    if (prev is not None and prev.lower_ in ("and", "or", ",", "to") and prev.i >= 2 and doc[prev.i - 1].like_num
+            and doc[prev.i - 2].lower_ in ("aged", "ages", "age") and q.unit is None):
+        return True  # "two men aged 19 and 23"
     # "Maddon, 66, said" / "Jane Doe (45)" / "the victim, 24, was": an appositive number
     # after a person or a word for one.
     if (q.unit is None and not q.words and prev is not None and prev.text in (",", "(")
@@ -250,8 +253,10 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         # "the Big 12", "Boeing 787": a name's number. A month before it is a date
         # ("May 12"), handled by the timexes; a spaCy DATE label alone is not.
         acronym = prev.is_upper and 2 <= len(prev.text) <= 6 and prev.is_alpha and prev.text not in ("US", "UK")
+        tally = nxt is not None and nxt.lower_ in ("to", "-", "\u2013") and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].like_num  # "passed the Senate 68 to 32": a vote, not a name's number
         if prev.pos_ == "PROPN" and (prev.is_title or acronym) and not q.grouped and q.unit is None \
-                and not counts_next \
+                and not counts_next and not tally \
                 and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
                 and prev.lower_.rstrip(".") not in _MONTHS:
             return True

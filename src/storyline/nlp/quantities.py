@@ -193,6 +193,8 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
     return None, pos, None
 
 
+# "of CO2" between a unit and its rate ("95 grams of CO2 per kilometre")
+_OF_BEFORE_PER = re.compile(r"[ \u00a0]+of[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?(?=[ \u00a0]+per[ \u00a0])", re.I)
 # "per barrel", "a month", "A Share" in a title-case headline
 _RATE_RE = re.compile(r"[ \u00a0]*(?i:per|a|an)[ \u00a0]+(?:(?i:(square|cubic|metric))[ \u00a0]+)?([A-Za-z]+)\b")
 
@@ -459,6 +461,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         # "$75 a barrel", "€3.50 per month"; a percentage stays a percentage ("5% a year" is
         # a rate already: the period is in the text, not in the unit)
         rate, rend = rate_suffix(text, end)
+        of_what = None if rate else _OF_BEFORE_PER.match(text, end)
+        if of_what:  # "95 grams of CO2 per kilometre": the rate after what is measured
+            rate, rend = rate_suffix(text, of_what.end())
+            rend = rend if rate else end
         if rate:
             # "9 million barrels of oil a day" is CQE's barrel per day, like "bpd"
             unit = "barrel per day" if unit in ("barrel", "barrel of oil") and rate == "day" else f"{unit} per {rate}"
