@@ -23,7 +23,7 @@ COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_quotes", "storyline.nlp.quotes", "4"),
     ("storyline_timexes", "storyline.nlp.dates", "2"),
     ("storyline_events", "storyline.nlp.events", "3"),
-    ("storyline_claims", "storyline.nlp.claims", "3"),
+    ("storyline_claims", "storyline.nlp.claims", "4"),
 ]
 
 CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
