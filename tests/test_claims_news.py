@@ -584,10 +584,11 @@ def test_naming_gaps_closed_this_round(ours, gold, ok):
     ("2 million barrels of oil", [(2e6, None, "barrel of oil")]),
     ("the 6-foot-5 forward", [(6, None, "ft"), (5, None, "inch")]),
     ("$82.40 A Barrel", [(82.40, None, "USD per barrel")]),
+    ("10 million rubles per calendar year", [(1e7, None, "RUB per year")]),
     ("Tow 11,000 Pounds", [(11000, None, "lb")]),
     # not figures: a time, a chance, international phone numbers, a name with a plus
     ("half an hour", []), ("half a chance", []),
-    ("call +7–495–606–20–35", []), ("call + 7(495) 232 9803", []), ("call +44 (20) 7946 0958", []),
+    ("call +7–495–606–20–35", []), ("call + 7(495) 232 9803, or write", []), ("call +44 (20) 7946 0958", []),
     ("the 1+1 channel", []), ("the 5+1 talks", []),
     # ... while signed changes stay figures
     ("rose +2.55% today", [(2.55, None, "percent")]),

@@ -102,7 +102,7 @@ _CHANGE_BEFORE = re.compile(
 _MASKS = [
     re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])"),
     # an international number: "+7–495–606–20–35", "+ 7(495) 232 9803", "+44 (20) 7946 0958"
-    re.compile(r"\+[ \u00a0]?\d{1,3}[ \u00a0]?(?:\(\d{2,5}\)|[-\u2013. ]\d{2,5})(?:[ \u00a0.\-\u2013]\d{2,5}){1,4}(?![\d,])"),
+    re.compile(r"\+[ \u00a0]?\d{1,3}[ \u00a0]?(?:\(\d{2,5}\)|[-\u2013. ]\d{2,5})(?:[ \u00a0.\-\u2013]\d{2,5}){1,4}(?!\d|,\d)"),
     # a name written with a plus between digits: the "1+1" channel, "5+1" talks
     re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])"),
     re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
@@ -196,7 +196,8 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
 # "of CO2" between a unit and its rate ("95 grams of CO2 per kilometre")
 _OF_BEFORE_PER = re.compile(r"[ \u00a0]+of[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?(?=[ \u00a0]+per[ \u00a0])", re.I)
 # "per barrel", "a month", "A Share" in a title-case headline
-_RATE_RE = re.compile(r"[ \u00a0]*(?i:per|a|an)[ \u00a0]+(?:(?i:(square|cubic|metric))[ \u00a0]+)?([A-Za-z]+)\b")
+_RATE_RE = re.compile(r"[ \u00a0]*(?i:per|a|an)[ \u00a0]+(?:(?i:calendar|fiscal|financial|school|academic)[ \u00a0]+)?"
+                      r"(?:(?i:(square|cubic|metric))[ \u00a0]+)?([A-Za-z]+)\b")
 
 
 def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
