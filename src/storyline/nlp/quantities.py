@@ -391,6 +391,9 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         end = sm.end()
     if _TIME_SUFFIX.match(text, end):
         return None
+    if currency == "PS" and not has_mag and value < 10 and text[number_start:number_end].isdigit() \
+            and not _MONEY_CONTEXT.search(text, max(0, start - 60), start):
+        return None  # "the PS5 outsold the Xbox": a console, not a mangled "£5"
     # Hyphenated compounds: "45-year-old" (age), "five-year" (a modifier), "5-mpg", "billion-mile".
     hy = _HYPHEN_WORD.match(text, end)
     if hy and not unit and hy.group(1).lower() in ("cent", "cents", "penny", "pence"):
