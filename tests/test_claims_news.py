@@ -492,7 +492,29 @@ NOT_FIGURES_2 = [
 ]
 NOT_FIGURES = NOT_FIGURES + NOT_FIGURES_2
 
-ALL = ALL + COUNTS + NOISY + HARD + DURATIONS + MESSY + MESSY2 + MORE
+# -- approximation cues before counts, money, percentages and units --
+APPROX = [
+    ("Upwards of 100 people attended.", [(100, None, "people")]),
+    ("The deal is worth north of $1bn.", [(1e9, None, "dollar")]),
+    ("Close to 2,000 jobs will go.", [(2000, None, "job")]),
+    ("A little over 300 votes separated them.", [(300, None, "vote")]),
+    ("Nearly a third of homes lack broadband.", [(1/3, None, "-")]),
+    ("More than a dozen vessels were damaged.", [(12, None, "vessel")]),
+    ("At least a hundred people were detained.", [(100, None, "people")]),
+    ("Well over 1,000 flights were cancelled.", [(1000, None, "flight")]),
+    ("Fewer than 10 bidders remain.", [(10, None, "bidder")]),
+    ("Around half of voters support the plan.", [(0.5, None, "-")]),
+    ("Some 40 percent of the crop was lost.", [(40, None, "percentage")]),
+    ("An estimated 12,000 people live on the island.", [(12000, None, "people")]),
+    ("As many as 5,000 sheep died in the snow.", [(5000, None, "sheep")]),
+    ("No fewer than 30 ministers signed.", [(30, None, "minister")]),
+    ("Roughly $3 trillion was wiped off stocks.", [(3e12, None, "dollar")]),
+    ("Up to 40 mm of rain is forecast.", [(40, None, "millimetre")]),
+    ("Just under 50% of the vote was counted.", [(50, None, "percentage")]),
+    ("The fire destroyed about 1,300 buildings.", [(1300, None, "building")]),
+]
+
+ALL = ALL + COUNTS + NOISY + HARD + DURATIONS + MESSY + MESSY2 + MORE + APPROX
 
 
 def _claims(nlp, text):
