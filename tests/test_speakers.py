@@ -16,6 +16,7 @@ from storyline.nlp.officeholders import (
     load_table,
     read_table,
     role_alias_holder,
+    seat_country,
 )
 
 
@@ -44,6 +45,52 @@ def test_holder_on_date(role, place, day, person):
 ])
 def test_holder_unknown(role, place, day):
     assert holder(role, place, day) is None
+
+
+# "leader", "head of state", "head of government": the office the country has, in order
+@pytest.mark.parametrize("role,place,day,person", [
+    ("leader", "Russian", "2024-06-01", "Vladimir Putin"),  # a president
+    ("leader", "German", "2023-06-01", "Olaf Scholz"),  # the chancellor, not the president
+    ("leader", "British", "2023-06-01", "Rishi Sunak"),  # the prime minister, not the monarch
+    ("leader", "Hungary", "2024-06-01", "Viktor Orbán"),  # only a prime minister in the table
+    ("head of state", "British", "2023-06-01", "Charles III"),
+    ("head of state", "Germany", "2023-06-01", "Frank-Walter Steinmeier"),
+    ("head of government", "Germany", "2023-06-01", "Olaf Scholz"),
+    ("head of government", "France", "2024-06-01", "Gabriel Attal"),
+    ("leader", "Kremlin", "2024-06-01", "Vladimir Putin"),  # a seat of power stands for its country
+    ("spokesman", "Kremlin", "2024-06-01", "Dmitry Peskov"),  # ... but keeps its own offices
+    ("leader", "the Kremlin's", "2024-06-01", "Vladimir Putin"),
+])
+def test_head_offices_fall_back(role, place, day, person):
+    found = holder(role, place, day)
+    assert found is not None and found.person == person, found
+
+
+def test_head_offices_of_the_sample_and_user_tables(tmp_path):
+    if SAMPLE_TABLE.is_file():
+        assert holder("leader", "Tavoran", "2025-06-01").person == "Henrik Alvesande"  # no president of Tavora
+        assert holder("leader", "Heldmark", "2025-06-01").person == "Matthias Oberlind"
+        assert holder("leader", "Kestria", "2025-06-01").person == "Arkady Volmarin"
+        assert holder("head of state", "Tavora", "2025-06-01") is None  # the table knows none
+    table = tmp_path / "extra.csv"
+    table.write_text("role,country_or_body,person,start,end,aliases\n"
+                     "prime minister,Freedonia,Rufus Firefly,2020-01-01,,\n"
+                     "president,Freedonia,Chicolini,2020-01-01,,\n"
+                     "leader,Sylvania,Trentino,2020-01-01,,\n"
+                     "president,Sylvania,Vera Marcal,2020-01-01,,\n", encoding="utf-8")
+    extra = (str(table),)
+    assert holder("leader", "Freedonia", "2024-05-01", extra).person == "Chicolini"
+    assert holder("head of government", "Freedonia", "2024-05-01", extra).person == "Rufus Firefly"
+    assert holder("leader", "Sylvania", "2024-05-01", extra).person == "Trentino"  # a row of the office itself
+    assert holder("leader", "Freedonia", "2019-05-01", extra) is None  # before either took office
+
+
+def test_seats_of_power():
+    assert seat_country("the Kremlin") == "Russia"
+    assert seat_country("Downing Street") == "United Kingdom"
+    assert seat_country("White House") == "United States"
+    assert seat_country("Bankova") == "Ukraine"
+    assert seat_country("Moscow") is None  # a city, not a seat of the table
 
 
 def test_role_and_place_names():

@@ -20,6 +20,15 @@ body: "Varnish" for Varnia), which any row of that country may carry; CSVs witho
 column stay valid. A derived form never overrides a known name and is dropped when two
 places would share it. A person alias that is a role phrase ("Palace spokesman") names
 that person only while the row holds the office.
+
+"Leader", "head of state" and "head of government" are offices of their own (a table may
+list them) that otherwise fall back to the offices holding them: a leader is the
+chancellor, else the president, else the prime minister, else the monarch ("the German
+leader" is the chancellor, "the Russian leader" the president, "the Tavoran leader" the
+prime minister when the table knows no president of Tavora). Seats of power
+(``link/data/seats.csv``: Kremlin -> Russia, Downing Street -> United Kingdom) are bodies
+of their own for their own offices (the Kremlin spokesman) and stand for their country
+otherwise ("the Kremlin leader" -> the president of Russia).
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from pathlib import Path
 from ..errors import ConfigError
 
 BUILTIN_TABLE = Path(__file__).parent.parent / "link" / "data" / "officeholders.csv"
+SEATS_TABLE = Path(__file__).parent.parent / "link" / "data" / "seats.csv"
 SAMPLE_TABLE = Path(__file__).parent.parent / "sample" / "officeholders.csv"
 
 
@@ -57,13 +67,13 @@ class OfficeHolder:
 # Role phrases as written -> canonical role of the table.
 ROLE_SYNONYMS: dict[str, str] = {
     "president": "president",
-    "head of state": "president",
-    "leader": "president",
+    "head of state": "head of state",
+    "leader": "leader",
     "prime minister": "prime minister",
     "premier": "prime minister",
     "pm": "prime minister",
     "chancellor": "chancellor",
-    "head of government": "prime minister",
+    "head of government": "head of government",
     "foreign minister": "foreign minister",
     "minister of foreign affairs": "foreign minister",
     "foreign affairs minister": "foreign minister",
@@ -97,9 +107,15 @@ ROLE_SYNONYMS: dict[str, str] = {
     "queen": "monarch",
 }
 
-# Roles whose head of state is not a "president": "leader"/"head of state" fall back to these.
-_HEAD_FALLBACK = {"president": ("chancellor", "prime minister", "monarch")}
-_HEAD_PHRASES = {"leader", "head of state"}
+# Offices named by what they are, held by one of these (in this order) where a table does not
+# list the office itself. Why the order: a chancellor is the leader where there is one (the
+# president beside him is the head of state); a president outranks a prime minister in
+# most countries that have both; a monarch is the leader only where no one else is.
+HEAD_OFFICES: dict[str, tuple[str, ...]] = {
+    "leader": ("chancellor", "president", "prime minister", "monarch"),
+    "head of state": ("president", "monarch"),
+    "head of government": ("prime minister", "chancellor", "president"),
+}
 
 # Country adjectives, demonyms and short forms -> canonical country_or_body.
 COUNTRY_NAMES: dict[str, str] = {
@@ -274,21 +290,47 @@ def load_table(extra: tuple[str, ...] = ()) -> tuple[OfficeHolder, ...]:
     return tuple(rows)
 
 
+def offices(role: str) -> tuple[str, ...]:
+    """The canonical roles that hold the canonical ``role``: itself, and for "leader", "head
+    of state" and "head of government" the offices they fall back to, in order."""
+    return (role, *HEAD_OFFICES.get(role, ()))
+
+
+@lru_cache(maxsize=1)
+def seat_index() -> dict[str, str]:
+    """Normalised name of a seat of power ("kremlin", "downing street") -> its country."""
+    index: dict[str, str] = {}
+    try:
+        with open(SEATS_TABLE, encoding="utf-8", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                for seat in _split(rec.get("seat")):
+                    index.setdefault(_norm(seat), (rec.get("country_or_body") or "").strip())
+    except OSError as err:
+        raise ConfigError(f"cannot read seats-of-power table {SEATS_TABLE}: {err.strerror}") from None
+    return index
+
+
+def seat_country(text: str) -> str | None:
+    """The country a seat of power stands for ("the Kremlin" -> "Russia", "Downing Street" ->
+    "United Kingdom"), or None when ``text`` is no seat of the table."""
+    key = _norm(text).removeprefix("the ").removesuffix("'s").removesuffix("'")
+    return seat_index().get(key)
+
+
 def holder(role: str, place: str, day: str | None, extra: tuple[str, ...] = ()) -> OfficeHolder | None:
-    """Who held ``role`` (a phrase, e.g. "defense secretary") for ``place`` on ``day``; None if unknown."""
+    """Who held ``role`` (a phrase, e.g. "defense secretary", "leader") for ``place`` on ``day``;
+    None if unknown. A seat of power without that office is its country ("the Kremlin leader")."""
     canon = canonical_role(role, extra)
-    where = canonical_place(place, extra) or place
     if canon is None:
         return None
-    wanted = [canon]
-    if _norm(role) in _HEAD_PHRASES:
-        wanted += list(_HEAD_FALLBACK.get(canon, ()))
+    where = canonical_place(place, extra) or place
     table = load_table(extra)
-    for want in wanted:
-        hits = [r for r in table if r.role == want and _norm(r.country_or_body) == _norm(where) and r.holds_on(day)]
-        if hits:
-            # the latest start wins when tables overlap (a user row overrides the built-in one)
-            return max(hits, key=lambda r: r.start)
+    for at in dict.fromkeys((where, seat_country(where) or where)):
+        for want in offices(canon):
+            hits = [r for r in table if r.role == want and _norm(r.country_or_body) == _norm(at) and r.holds_on(day)]
+            if hits:
+                # the latest start wins when tables overlap (a user row overrides the built-in one)
+                return max(hits, key=lambda r: r.start)
     return None
 
 

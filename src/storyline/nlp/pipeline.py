@@ -20,7 +20,7 @@ from .extensions import ensure_extensions
 # component's output changes: `storyline reprocess` redoes those articles.
 COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
-    ("storyline_quotes", "storyline.nlp.quotes", "4"),
+    ("storyline_quotes", "storyline.nlp.quotes", "5"),
     ("storyline_timexes", "storyline.nlp.dates", "2"),
     ("storyline_events", "storyline.nlp.events", "3"),
     ("storyline_claims", "storyline.nlp.claims", "4"),

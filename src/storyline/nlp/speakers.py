@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .aliases import canonical_alias
-from .officeholders import canonical_place, canonical_role, holder, role_alias_holder, role_phrases
+from .officeholders import canonical_place, canonical_role, holder, offices, role_alias_holder, role_phrases
 from .entities import entity_id, normalise_name, person_name, propn_full_names
 from .quote_cues import INDIRECT_CUES, ORG_NOUNS, ROLE_NOUNS
 
@@ -38,6 +38,8 @@ FIRST_PERSON = {"i", "we", "me", "us"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "punct"}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+# Modifiers of a role phrase that leave it naming the office's holder ("the new defence minister").
+_STILL_IN_OFFICE = {"new", "current", "incumbent", "sitting", "outgoing", "top", "country", "nation", "s"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "aide"}
 
 
@@ -571,14 +573,28 @@ class SpeakerResolver:
             return None
         best = None
         for pos, name, r, p in self.titled:
-            if pos < span.start_char and r == role and (place is None or p is None or p == place):
+            # "Prime Minister Henrik Alvesande" ... "the Tavoran leader": an office holding the role
+            if pos < span.start_char and r in offices(role) and (place is None or p is None or p == place):
                 best = name  # the latest titled mention before wins
         if best:
             return best
-        if place is None:
+        if place is None or self._not_the_office(span):
             return None
         found = holder(role, place, self.published, self.extra)
         return found.person if found else None
+
+    def _not_the_office(self, span: Span) -> bool:
+        """True when a word before the role phrase says the person is not its holder on the
+        article's date: "the Russian opposition leader", "the former Kestrian president"
+        (plain lower-case modifiers; "the new defence minister" still holds it)."""
+        toks = list(span)
+        start = next((k for k in range(len(toks)) if canonical_role(span[k:].text, self.extra)), None)
+        if start is None:  # the phrase does not end the span ("the president of Varnia")
+            low = [t.lower_.replace("-", " ") for t in toks]
+            start = next((k for k in range(len(toks)) for n in (3, 2, 1)
+                          if canonical_role(" ".join(low[k:k + n]), self.extra)), len(toks))
+        return any(t.is_alpha and t.is_lower and t.dep_ not in ("det", "poss", "case")
+                   and t.lower_ not in _STILL_IN_OFFICE for t in toks[:start])
 
     def _office_of_place(self, tok: Token, span: Span) -> str | None:
         """The office holder a definite role phrase names when its possessor or modifier is a
