@@ -255,7 +255,8 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         acronym = prev.is_upper and 2 <= len(prev.text) <= 6 and prev.is_alpha and prev.text not in ("US", "UK")
         tally = nxt is not None and nxt.lower_ in ("to", "-", "\u2013") and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].like_num  # "passed the Senate 68 to 32": a vote, not a name's number
-        if prev.pos_ == "PROPN" and (prev.is_title or acronym) and not q.grouped and q.unit is None \
+        if (prev.pos_ == "PROPN" or (acronym and prev.pos_ == "NOUN" and not _is_headline(prev))) \
+                and (prev.is_title or acronym) and not q.grouped and q.unit is None \
                 and not counts_next and not tally \
                 and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
                 and prev.lower_.rstrip(".") not in _MONTHS:

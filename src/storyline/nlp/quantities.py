@@ -105,6 +105,8 @@ _MASKS = [
     re.compile(r"\+[ \u00a0]?\d{1,3}[ \u00a0]?(?:\(\d{2,5}\)|[-\u2013. ]\d{2,5})(?:[ \u00a0.\-\u2013]\d{2,5}){1,4}(?!\d|,\d)"),
     # a name written with a plus between digits: the "1+1" channel, "5+1" talks
     re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])"),
+    # plan and form names: "401(k)", "a 10-K filing", "Form 6-K"
+    re.compile(r"\b\d{1,4}\([a-z]\)|\b\d{1,2}-[A-Z]\b(?!-)"),
     re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
     re.compile(r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t])"),
     re.compile(r"\b\d+/\d+(?:/\d+)?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
