@@ -75,11 +75,10 @@ class StoryConfig:
     repair_min_side: int = 3
     repair_ratio: float = 0.55
     # Participant conflict: the article's clear main person / organisation / place (features.
-    # salient_heads) is rare in the story (held by less than conflict_rare of its members) while
-    # the story's own main one of that kind (held by at least conflict_held) is another: two
-    # celebrities entering rehab, two teams bidding for one player. Costs conflict_penalty per kind.
+    # salient_heads) is among the salient entities of none of the story's members, while the
+    # story's own main one of that kind (held by at least conflict_held of them) is another: two
+    # celebrities entering rehab, two earthquakes in different regions. Costs conflict_penalty per kind.
     conflict_penalty: float = 0.2
-    conflict_rare: float = 0.2
     conflict_held: float = 0.5
     conflict_min: int = 3  # only against stories of this many members (one report's main person is no story's)
 
@@ -157,7 +156,7 @@ def conflicts(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> i
         theirs = story.heads.get(kind)
         if theirs is None or theirs[0] == mine or theirs[1] < config.conflict_held:
             continue
-        if story.entity_counts.get(mine, 0) / max(story.n_articles, 1) >= config.conflict_rare:
+        if story.entity_counts.get(mine, 0) > 0:
             continue
         n += 1
     return n
