@@ -286,14 +286,63 @@ def test_statements_that_oppose_a_figure(said, label):
 def test_the_texts_own_possessive_names_the_side():
     from storyline.stories.ledger import side_of
 
-    assert side_of("Dalvan Ministry of Defence", "Osmeria's defence ministry said all its targets were hit.") == "osme"
-    assert side_of("Osmerian Defence Ministry") == "osme"
+    assert side_of("Dalvan Ministry of Defence", "Osmeria's defence ministry said all its targets were hit.") \
+        == side_of("Osmerian Defence Ministry") != side_of("Dalvan Ministry of Defence")
     assert side_of("Ilse Marrow") == ""
     # where the office-holder tables know the place, its canonical name is the key: the sample
     # table's irregular adjective joins its country
     assert side_of("Varnish Ministry of Defence") == side_of("Air Force", "Varnia's air force said so.") == "varnia"
     assert side_of("Kestrian Ministry of Defence") == "kestria"
     assert side_of("Russian Defence Ministry") == side_of("Ministry", "Russia's ministry said so.") == "russia"
+
+
+# (claimant a, claimant b, same side?): a seat of power is its country, an office holder of the
+# tables speaks for the office's country, names the tables do not know are compared by their
+# stem without a regular place ending (Austria and Australia stay apart)
+SIDES = [
+    ("Kremlin", "Russian Foreign Ministry", True),
+    ("Kremlin", "Russia", True),
+    ("Dmitry Peskov", "Russian Defence Ministry", True),
+    ("White House", "United States Department of State", True),
+    ("Downing Street", "British Ministry of Defence", True),
+    ("Bankova", "Ukrainian General Staff", True),
+    ("Kremlin", "Ukrainian Foreign Ministry", False),
+    ("Austrian Foreign Ministry", "Australian Defence Force", False),
+    ("Osmerian Defence Ministry", "Osmeria", True),
+    ("Gennadi Tursk", "Kestrian Ministry of Defence", True),  # the sample table's presidential spokesman
+    ("Dorin Halvik", "Kestrian Ministry of Defence", False),
+]
+
+
+@pytest.mark.parametrize("a,b,same", SIDES, ids=[f"{a}|{b}" for a, b, _ in SIDES])
+def test_side_keys(a, b, same):
+    from storyline.nlp.officeholders import SAMPLE_TABLE
+    from storyline.stories.ledger import side_of
+
+    if ("Tursk" in a or "Halvik" in a) and not SAMPLE_TABLE.is_file():
+        pytest.skip("no sample office-holder table")
+    ka, kb = side_of(a), side_of(b)
+    assert ka and kb
+    assert (ka == kb) is same, (ka, kb)
+
+
+def test_a_statement_from_the_side_owning_the_counted_thing_opposes_it():
+    """"All targets were hit" from Osmeria contests the count of Osmerian drones shot down (the
+    unit's owner is the statement's side, by stem), not a count owned by a third side."""
+    from storyline.stories.ledger import opposes
+
+    def fact(kind, unit, claimant, text=""):
+        return Fact(article_id=claimant, kind=kind, idx=0, measure="intercepted", unit=unit, text=text,
+                    evidence=text, start=0, end=1, value=35.0 if kind == "claim" else None, claimant=claimant,
+                    day="2031-03-03", when="2031-03-03")
+
+    said = fact("statement", "", "Osmeria", "All targets were hit.")
+    assert opposes(said, [fact("claim", "Osmerian drone", "Dalvan Air Force")])
+    assert not opposes(said, [fact("claim", "Corvish drone", "Dalvan Air Force")])
+    # a place the tables know: the owner "Russian" and the side "russia" are one side
+    said = fact("statement", "", "Russian Defence Ministry", "All targets were hit.")
+    assert opposes(said, [fact("claim", "Russian drone", "Ukrainian Air Force")])
+    assert not opposes(said, [fact("claim", "Belarusian drone", "Ukrainian Air Force")])
 
 
 def test_refreshed_ledger_reads_the_re_extracted_claims(writer):

@@ -352,3 +352,19 @@ def alias_index(extra: tuple[str, ...] = ()) -> dict[str, str]:
 def canonical_person(name: str, extra: tuple[str, ...] = ()) -> str | None:
     """The table's canonical name for a person name, alias or unique surname; None if unknown."""
     return alias_index(extra).get(_norm(name))
+
+
+@lru_cache(maxsize=8)
+def _person_places(extra: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in load_table(extra):
+        out.setdefault(row.person, set()).add(seat_country(row.country_or_body) or row.country_or_body)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def person_place(name: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The country or body a person of the tables holds office for, a seat of power as its
+    country ("Dmitry Peskov", "Peskov" -> "Russia"), when the tables give one; else None."""
+    person = canonical_person(name, extra)
+    places = _person_places(extra).get(person or "", frozenset())
+    return next(iter(places)) if len(places) == 1 else None

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article
-from ..nlp.officeholders import canonical_place
+from ..nlp.officeholders import canonical_place, person_place, seat_country
 from .features import normalise_passage
 
 # The counted thing is told by the words around a figure: "412 drones launched" and
@@ -230,27 +230,68 @@ def owner_of(text: str, start: int, end: int, unit: str) -> str:
     return caps[-1] if caps else ""
 
 
+# Regular endings of a place's name and its adjective ("Osmeria"/"Osmerian", "Italy"/"Italian",
+# "Ukraine"/"Ukrainian"), longest first: both reduce to one stem.
+_PLACE_ENDINGS = sorted(("ians", "ian", "ans", "an", "ish", "ese", "ia", "ic", "a", "y", "e", "o", "i"),
+                        key=len, reverse=True)
+
+
+def place_stem(word: str) -> str:
+    """A name word without its regular place or demonym ending ("Osmerian", "Osmeria" ->
+    "osmer"; "Austria" -> "austr" but "Australia" -> "austral"); at least four letters stay."""
+    w = word.casefold().replace("\u2019", "'").removesuffix("'s").removesuffix("'")
+    for end in _PLACE_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[:-len(end)]
+    return w
+
+
 def _side_key(word: str) -> str:
-    """The country or body a name word stands for: its canonical place where the office-holder
-    tables know it ("Kestrian", "Kestria's" -> "kestria"; "Russian" -> "russia"), else its first
-    four letters (a guess that keeps "Osmerian" and "Osmeria" together)."""
+    """The country or body a name word stands for: a seat of power's country ("Kremlin" ->
+    "russia"), else its canonical place where the office-holder tables know it ("Kestrian",
+    "Kestria's" -> "kestria"; "Russian" -> "russia"), else its stem without a regular place or
+    demonym ending (a guess that keeps "Osmerian" and "Osmeria" together and "Austrian" and
+    "Australian" apart)."""
     place = canonical_place(word)
-    return place.casefold() if place else word[:4].lower()
+    seat = seat_country(place or word)
+    if seat or place:
+        return (seat or place or "").casefold()
+    return place_stem(word)
+
+
+def _place_in(name: str) -> str | None:
+    """The side of a seat of power or a place of several words named in ``name`` ("White House
+    press office", "United States Department of State" -> "united states")."""
+    words = re.findall(r"[\w'.-]+", name)
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n])
+            country = seat_country(phrase) or (canonical_place(phrase) if n > 1 else None)
+            if country:
+                return _side_key(country)
+    return None
 
 
 def side_of(name: str | None, evidence: str = "") -> str:
     """A short key of the country or body a claimant speaks for: "Kestrian Ministry of Defence"
-    and "Kestria's defence ministry" both give "kestria"; "" when the name does not say."""
+    and "Kestria's defence ministry" both give "kestria", "Kremlin", "Russian Foreign
+    Ministry" and "Dmitry Peskov" all "russia"; "" when the name does not say."""
     words = (name or "").split()
     if words and evidence:  # the text's own "Kestria's defence ministry" outranks a resolved name
         m = re.search(rf"\b([A-Z][a-z]+)'s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(words[-1])}\b", evidence, re.I)
         if m and m.group(1)[:1].isupper():
             return _side_key(m.group(1))
+    seat = _place_in(name or "")
+    if seat:
+        return seat
+    office = person_place(name) if name else None
+    if office:  # an office holder of the tables speaks for the office's country ("Peskov" -> "russia")
+        return _side_key(office)
     for token in re.findall(r"[A-Z][\w-]+", name or ""):
         if token.lower() not in _ROLE_WORDS:
             if canonical_place(token):
                 return _side_key(token)
-            return token[:4].lower() if re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
+            return _side_key(token) if re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
     m = re.search(r"\b([A-Z][a-z]+)'s\b", evidence)
     return _side_key(m.group(1)) if m else ""
 
@@ -440,7 +481,7 @@ def opposes(statement: Fact, claims: list[Fact]) -> bool:
     unit = claims[0].unit if claims else ""
     words = unit.split()
     owner = words[0] if len(words) > 1 and words[0][:1].isupper() else ""
-    if owner and side and owner[:4].lower() != side:
+    if owner and side and _side_key(owner) != side:
         return False
     if side and any(side_of(c.claimant) == side for c in claims):
         return False
