@@ -366,3 +366,54 @@ def test_refreshed_ledger_reads_the_re_extracted_claims(writer):
     assert refresh_ledgers(writer, [redone]) == 1
     assert query.disputes(writer.db) == []
     assert query.article(writer.db, batch[1].id).story_id == story_before
+
+
+def test_reprocess_rebuilds_ledgers_built_by_older_rules(writer):
+    """Stored ledgers carry the version of the rules that built them; `storyline reprocess`
+    rebuilds those of another version (or of none: a store from before versions) once."""
+    from storyline.batch.reprocess import run_reprocess
+    from storyline.nlp.pipeline import pipeline_version
+    from storyline.settings import Options
+    from storyline.store.schema import set_meta
+    from storyline.store.stories import StoryStore
+    from storyline.stories import ledger_version, mark_new_ledgers
+    from storyline.stories.ledger import LEDGER_VERSION
+
+    opts = Options()
+    batch = [
+        crowd(7, "Tarvik Herald", "Police said about 2,500 people joined the rally.", "about 2,500 people", 2500,
+              "about", "Tarvik Police"),
+        crowd(8, "Inland Voice", "Organisers said at least 9,000 people took part.", "at least 9,000 people", 9000,
+              "at least", "Open Harbour"),
+    ]
+    for a in batch:
+        a.pipeline_version = pipeline_version(opts)  # no article to re-extract: only the ledger is old
+    ledger_of(writer, batch)
+    (dispute,) = query.disputes(writer.db)
+    story_id = query.article(writer.db, batch[0].id).story_id
+    assert ledger_version(writer.db) is None  # built without a version (as before versions)
+    mark_new_ledgers(writer.db)
+    assert ledger_version(writer.db) is None  # a store that has stories is not new
+    # a ledger built by older rules (here: rules that found no group)
+    StoryStore(writer.db).replace_groups(story_id, [])
+    set_meta(writer.db, "ledger_version", "1")
+    assert query.disputes(writer.db) == []
+    rebuilt: list[int] = []
+    assert run_reprocess(writer, opts, on_ledgers=rebuilt.append) == (0, [])
+    assert rebuilt == [1]
+    assert [g["id"] for g in query.disputes(writer.db)] == [dispute["id"]]
+    assert ledger_version(writer.db) == LEDGER_VERSION
+    # current now: the next reprocess leaves the stored ledger alone
+    StoryStore(writer.db).replace_groups(story_id, [])
+    run_reprocess(writer, opts, on_ledgers=rebuilt.append)
+    assert rebuilt == [1] and query.disputes(writer.db) == []
+
+
+def test_a_new_store_carries_the_ledger_version(any_db):
+    from storyline.stories import ledger_version, mark_new_ledgers
+    from storyline.stories.ledger import LEDGER_VERSION
+
+    db = connect(any_db)
+    assert ledger_version(db) is None
+    mark_new_ledgers(db)  # what ingest does before its first story
+    assert ledger_version(db) == LEDGER_VERSION

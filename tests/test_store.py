@@ -32,6 +32,26 @@ def test_migrations_are_idempotent(any_db):
     assert db.scalar("SELECT MAX(version) AS v FROM schema_migrations") == SCHEMA_VERSION
 
 
+def test_kb_meta_migration_on_a_store_of_the_previous_schema(any_db):
+    """Migration 6 adds kb_meta to a store made before it: its rows and the other tables stay,
+    and a ledger version is unknown until set."""
+    from storyline.store.schema import get_meta, set_meta
+
+    db = connect(any_db)
+    Writer(db).save_article(make_article(1))
+    db.execute("DROP TABLE kb_meta")  # the store as migration 5 left it
+    db.execute("DELETE FROM schema_migrations WHERE version = 6")
+    db.close()
+    db = connect(any_db)
+    assert db.scalar("SELECT MAX(version) AS v FROM schema_migrations") == SCHEMA_VERSION >= 6
+    assert query.article(db, make_article(1).id).title == "Title 1"
+    assert get_meta(db, "ledger_version") is None
+    set_meta(db, "ledger_version", "2")
+    set_meta(db, "ledger_version", "3")  # set again: one row, the last value
+    assert get_meta(db, "ledger_version") == "3"
+    assert db.scalar("SELECT COUNT(*) AS n FROM kb_meta") == 1
+
+
 def test_round_trip_of_every_record(any_db):
     db = connect(any_db)
     writer = Writer(db)

@@ -249,17 +249,22 @@ def stats(db, show_failures):
 def reprocess(db, model, force, workers):
     """Re-run extraction on articles stored by an older pipeline version.
 
-    Articles keep their ids; their entities, quotes, claims and events are replaced.
+    Articles keep their ids; their entities, quotes, claims and events are replaced. Claim
+    ledgers built by older ledger rules are rebuilt from the stored claims and quotes.
 
     \b
     Example:
       storyline reprocess --db news.db
     """
     with _open(db, model=model, workers=workers) as kb:
-        done, failed = kb.reprocess(force=force)
+        done, failed = kb.reprocess(force=force, on_ledgers=_echo_ledgers)
     for f in failed:
         click.echo(f"failed: {f.origin}: {f.reason}", err=True)
     click.echo(f"reprocessed {done} article(s), failed {len(failed)}")
+
+
+def _echo_ledgers(n: int) -> None:
+    click.echo(f"rebuilt the claim ledgers of {n} story(ies) built by older ledger rules")
 
 
 def _records(fetch, limit: int | None):
@@ -481,7 +486,7 @@ def demo(db, quiet, no_serve, host, port):
     click.echo(f"ingesting the sample corpus ({sample_path()}) into {db}", err=True)
     with _open(db) as kb:
         report = _ingest(kb, [str(p) for p in sample_inputs()], None, False, quiet)
-        redone, _ = kb.reprocess()
+        redone, _ = kb.reprocess(on_ledgers=_echo_ledgers)
         data = kb.stats()
     _print_report(report)
     if redone:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from . import query
 from .batch.local import Progress, run_ingest
@@ -49,9 +49,12 @@ class KnowledgeBase:
         """Ingest documents already in memory (e.g. from your own scraper)."""
         return run_ingest(self.writer, documents, self.options, progress, strict)
 
-    def reprocess(self, force: bool = False) -> tuple[int, list[IngestFailure]]:
-        """Re-extract articles stored by an older pipeline version (all with ``force``)."""
-        return run_reprocess(self.writer, self.options, force)
+    def reprocess(self, force: bool = False,
+                  on_ledgers: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
+        """Re-extract articles stored by an older pipeline version (all with ``force``), and
+        rebuild the claim ledgers when they were built by older ledger rules (``on_ledgers``
+        gets the number of stories whose ledger was rebuilt)."""
+        return run_reprocess(self.writer, self.options, force, on_ledgers=on_ledgers)
 
     # -- reading ----------------------------------------------------------
     def articles(self, **filters: Any) -> Iterator[Article]:

@@ -12,7 +12,7 @@ from ..models import IngestFailure, RawDocument
 from ..nlp.pipeline import pipeline_version
 from ..settings import Options
 from ..store import Writer
-from ..stories import refresh_ledgers
+from ..stories import rebuild_outdated_ledgers, refresh_ledgers
 from .local import prepare
 from .pool import Extractor
 
@@ -26,9 +26,20 @@ def stored_document(row: dict) -> RawDocument:
 
 
 def run_reprocess(writer: Writer, options: Options, force: bool = False,
-                  on_item: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
+                  on_item: Callable[[int], None] = lambda n: None,
+                  on_ledgers: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
     """Re-extract outdated articles (all with ``force``) and refresh the claim ledgers of their
-    stories; returns (count redone, failures)."""
+    stories, then rebuild every claim ledger when the stored ones were built by other ledger
+    rules (``on_ledgers`` gets the number of stories rebuilt); returns (count redone, failures)."""
+    done, failed = _reextract(writer, options, force, on_item)
+    rebuilt = rebuild_outdated_ledgers(writer)
+    if rebuilt:
+        on_ledgers(rebuilt)
+    return done, failed
+
+
+def _reextract(writer: Writer, options: Options, force: bool,
+               on_item: Callable[[int], None]) -> tuple[int, list[IngestFailure]]:
     version = pipeline_version(options)
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \

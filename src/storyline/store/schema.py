@@ -306,6 +306,14 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
         # "published" (the publication day); NULL when undated or stored before this migration.
         "ALTER TABLE events ADD COLUMN date_basis TEXT",
     ]),
+    (6, "kb_meta: facts about the knowledge base as a whole (the claim ledger's rules version)", [
+        # Key -> value, e.g. "ledger_version": the version of the claim-ledger rules that built the
+        # stored story facts and claim groups; absent in a knowledge base from before this migration.
+        """CREATE TABLE kb_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)
@@ -348,3 +356,21 @@ def migrate(db: Database) -> list[int]:
                        (version, description, _now()))
         applied.append(version)
     return applied
+
+
+def get_meta(db: Database, key: str) -> str | None:
+    """A ``kb_meta`` value, or None when never set."""
+    row = db.query_one("SELECT value FROM kb_meta WHERE key = ?", (key,))
+    return row["value"] if row else None
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    """Set a ``kb_meta`` value."""
+    with db.transaction():
+        db.execute("DELETE FROM kb_meta WHERE key = ?", (key,))
+        db.execute("INSERT INTO kb_meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def has_story_members(db: Database) -> bool:
+    """True when any article belongs to a story (a claim ledger may have been built)."""
+    return db.query_one("SELECT 1 AS one FROM story_members LIMIT 1") is not None

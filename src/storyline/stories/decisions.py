@@ -8,10 +8,11 @@ import json
 from typing import Any
 
 from ..errors import InputError, NotFound
+from ..store.schema import get_meta, has_story_members, set_meta
 from ..store.stories import StoryStore
 from .assign import Assigner, assign_stories, story_id_for
 from .embed import text_to_vec
-from .ledger import article_facts
+from .ledger import LEDGER_VERSION, article_facts
 from .score import StoryConfig
 
 
@@ -116,6 +117,7 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
         assign_stories(writer, chunk, options, config=config, embedder=embedder,
                        vectors={k: v for k, v in vectors.items() if v is not None})
     replay_decisions(db, decisions)
+    set_meta(db, LEDGER_KEY, LEDGER_VERSION)  # every ledger was rebuilt by these rules
     return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
 
 
@@ -136,3 +138,52 @@ def refresh_ledgers(writer: Any, articles: list[Any]) -> int:
         for story_id in sorted(touched):
             a.refresh(story_id)
     return len(touched)
+
+
+LEDGER_KEY = "ledger_version"
+
+
+def ledger_version(db: Any) -> str | None:
+    """The version of the ledger rules that built the stored claim ledgers (None: unknown,
+    from before ledgers carried one)."""
+    return get_meta(db, LEDGER_KEY)
+
+
+def mark_new_ledgers(db: Any) -> None:
+    """Before the first story of a knowledge base is built: its ledgers will be built by this
+    code's rules, so they carry its version (no rebuild is due on the next reprocess)."""
+    if get_meta(db, LEDGER_KEY) is None and not has_story_members(db):
+        set_meta(db, LEDGER_KEY, LEDGER_VERSION)
+
+
+def rebuild_outdated_ledgers(writer: Any, batch: int = 200) -> int:
+    """When the stored ledgers were built by other ledger rules (``LEDGER_VERSION``): every
+    article's facts derived again from its stored claims and quotes, then every story's claim
+    groups recomputed once; story membership is kept. Returns the number of stories rebuilt
+    (0 when the ledgers are current). The version is set only when all is done, so an
+    interrupted rebuild is redone."""
+    from .. import query
+
+    db = writer.db
+    if get_meta(db, LEDGER_KEY) == LEDGER_VERSION:
+        return 0
+    a = _assigner(db)
+    touched: set[str] = set()
+    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")]
+    for start in range(0, len(ids), batch):
+        with db.transaction():
+            for article_id in ids[start:start + batch]:
+                member = a.store.member(article_id)
+                if member is None:
+                    continue
+                article = query.article(db, article_id)
+                a.store.replace_facts(article_id, member["story_id"],
+                                      article_facts(article, member["origin_id"], member["day"]))
+                touched.add(member["story_id"])
+    stories = sorted(touched)
+    for start in range(0, len(stories), batch):
+        with db.transaction():
+            for story_id in stories[start:start + batch]:
+                a.refresh(story_id)
+    set_meta(db, LEDGER_KEY, LEDGER_VERSION)
+    return len(stories)
