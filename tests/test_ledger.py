@@ -326,6 +326,15 @@ def test_side_keys(a, b, same):
     assert (ka == kb) is same, (ka, kb)
 
 
+def test_a_persons_first_name_is_no_side():
+    from storyline.stories.ledger import side_of
+
+    # an unknown word guesses a place only alone or before a body, not as a first name
+    assert side_of("Adriana Kovel") == side_of("Roman Vesk") == ""
+    assert side_of("Romania") and side_of("Osmerian police")
+    assert side_of("Romania") != side_of("Roman Vesk")
+
+
 def test_a_statement_from_the_side_owning_the_counted_thing_opposes_it():
     """"All targets were hit" from Osmeria contests the count of Osmerian drones shot down (the
     unit's owner is the statement's side, by stem), not a count owned by a third side."""

@@ -117,6 +117,13 @@ _ROLE_WORDS = {"the", "a", "an", "major", "general", "colonel", "mayor", "defenc
                "city", "police", "air", "force", "armed", "forces", "office", "ministry's", "national", "general's"}
 
 
+# Words naming a body that speaks for a side ("Osmerian Defence Ministry", "Brava police").
+_BODY_WORDS = {"ministry", "government", "army", "armed", "forces", "force", "office", "police", "embassy",
+               "council", "parliament", "administration", "military", "navy", "command", "guard", "service",
+               "agency", "presidency", "cabinet", "staff", "committee", "authorities", "department", "palace",
+               "troops", "officials", "delegation", "mission"}
+
+
 @dataclass
 class Fact:
     """One figure (kind "claim") or opposing statement (kind "statement") in one article."""
@@ -292,11 +299,15 @@ def side_of(name: str | None, evidence: str = "") -> str:
     office = person_place(name) if name else None
     if office:  # an office holder of the tables speaks for the office's country ("Peskov" -> "russia")
         return _side_key(office)
-    for token in re.findall(r"[A-Z][\w-]+", name or ""):
+    tokens = re.findall(r"[A-Z][\w-]+", name or "")
+    # an unknown word is a guess at a place only alone ("Romania") or before a body ("Osmerian
+    # Defence Ministry"), never a person's first name ("Sergei Chemezov", "Roman Busargin")
+    bodily = len((name or "").split()) == 1 or any(w.lower() in _BODY_WORDS for w in (name or "").split())
+    for token in tokens:
         if token.lower() not in _ROLE_WORDS:
             if canonical_place(token):
                 return _side_key(token)
-            return _side_key(token) if re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
+            return _side_key(token) if bodily and re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
     m = re.search(r"\b([A-Z][a-z]+)'s\b", evidence)
     return _side_key(m.group(1)) if m else ""
 
