@@ -19,7 +19,7 @@ from ..models import Article
 # Bump when the ledger's rules change (what becomes a fact, how facts group, how sides are
 # told): stored ledgers carry the version that built them (kb_meta "ledger_version") and
 # `storyline reprocess` rebuilds those of another version. "1" (or none) = before versioning.
-LEDGER_VERSION = "2"
+LEDGER_VERSION = "3"
 from ..nlp.officeholders import canonical_place, person_place, seat_country
 from .features import normalise_passage
 
