@@ -5,8 +5,10 @@ different words; shared canonical entities and places tie reports about the same
 actors; event types weigh in lightly; and the days the events HAPPENED keep apart two
 similar events (two strikes on one city a week apart) that text alone would join, while a
 follow-up published weeks later that dates the strike to its day still joins. Publication
-days weigh in only weakly (after several weeks), or as before when an article or story has
-no dated main event to compare.
+days weigh in only weakly (after several weeks) when main events of one type compared, else
+per day, unless the texts are as alike as one story's reports. A report whose clear main
+participant of a kind is foreign to a story that has another loses a little (two celebrities
+entering rehab).
 """
 
 from __future__ import annotations
