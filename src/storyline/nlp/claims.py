@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
-from .numbers import CURRENCY_WORDS, unit_for
+from .numbers import CURRENCY_WORDS, parse_digits, unit_for
 from .quantities import Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
@@ -189,6 +189,23 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and (doc[first.i - 2].ent_type_ == "PERSON"
                  or (doc[first.i - 2].lower_ in PERSON_NOUNS and doc[first.i - 2].tag_ in ("NN", "NNP")))):
         return True
+    # "Kellan, 58, said": the same after a name the tagger did not label a person, when a
+    # verb follows the appositive (not "Ohio, 12, ..." lists: places and organisations are out)
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if (q.unit is None and not q.words and prev is not None and prev.text == "," and nxt is not None
+            and nxt.text == "," and first.i > 1 and q.value < 120 and float(q.value).is_integer()
+            and doc[first.i - 2].pos_ == "PROPN" and doc[first.i - 2].is_title
+            and doc[first.i - 2].ent_type_ not in ("NORP", "PRODUCT", "DATE", "MONEY")
+            and after is not None and (after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "whose"))):
+        return True
+    # "He was 35 when", "She will be 40 by then": a bare number a person is
+    head = first.head
+    if (q.unit is None and not q.words and q.value_max is None and float(q.value).is_integer() and q.value < 120
+            and span[-1].dep_ in ("attr", "acomp") and head.lemma_ == "be" and not q.approx
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and nxt.text not in ("%", "-"))):
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects and (subjects[0].lower_ in ("he", "she", "i") or subjects[0].ent_type_ == "PERSON"):
+            return True
     # the same without commas (text stripped of punctuation): "the victim 24 was stabbed"
     if (q.unit is None and not q.words and prev is not None and prev.lemma_.lower() in PERSON_NOUNS
             and prev.tag_ == "NN" and float(q.value).is_integer() and q.value < 120 and nxt is not None
@@ -252,7 +269,9 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             return True  # "day 100 of the war", "in round 3"; not "last week 12 were arrested"
         # "the Big 12", "Boeing 787": a name's number. A month before it is a date
         # ("May 12"), handled by the timexes; a spaCy DATE label alone is not.
-        acronym = prev.is_upper and 2 <= len(prev.text) <= 6 and prev.is_alpha and prev.text not in ("US", "UK")
+        # (an ampersand inside: "S&P 500", "the AT&T 5" are names too)
+        acronym = prev.is_upper and 2 <= len(prev.text) <= 6 and prev.text not in ("US", "UK") \
+            and (prev.is_alpha or re.fullmatch(r"[A-Z]+&[A-Z]+", prev.text) is not None)
         tally = nxt is not None and nxt.lower_ in ("to", "-", "\u2013") and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].like_num  # "passed the Senate 68 to 32": a vote, not a name's number
         if (prev.pos_ == "PROPN" or (acronym and prev.pos_ == "NOUN" and not _is_headline(prev))) \
@@ -270,7 +289,8 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             and prev.lemma_.lower() not in _TIME_NOUNS):
         return True  # "the pixel 4 comes with", "the model 3 costs": a product's number, lower-cased
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and q.unit is None and q.value_max is None
-            and not _plural_like(nxt) and nxt.ent_type_ not in ("NORP", "GPE")):
+            and not _plural_like(nxt) and nxt.ent_type_ not in ("NORP", "GPE")
+            and nxt.idx >= q.end):  # not the figure's own glued magnitude ("2.1M copies")
         # "787 Dreamliner", "iPhone 11 Pro", "11 Pro Max": a model name, unless a common
         # noun ends the name ("20 Boeing jets" counts jets)
         after_i = nxt.i + 1
@@ -372,6 +392,11 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
         # "3 million Ukrainian refugees": walk up number chains to the noun
         while head.pos_ == "NUM" and head.head.i > head.i:
             head = head.head
+    if head is not None and head.tag_ == "NN" and any(t.lower_ in _PERIOD_ADJS or t.lower_ == "this"
+                                                      for t in doc[span.end:head.i]):
+        # "92.5 last year", "and 2.1 this season": the noun is a date the figure stands in, not
+        # what it counts
+        head = None
     if head is not None and head.pos_ == "PROPN" and head.i > span.end and _is_headline(head):
         # "477 Drones And 60 Missiles Overnight": in a headline the parser may hang the figure
         # on a later capitalised word; the plural right after the figure is what it counts
@@ -397,6 +422,9 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
                         break
                 elif tok.pos_ in ("ADJ", "PROPN") or (tok.text == "-" and candidate is None):
                     continue
+                elif tok.pos_ == "CCONJ" and candidate is None and tok.i > span.end \
+                        and doc[tok.i - 1].pos_ == "ADJ" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADJ":
+                    continue  # "4.3M physical and digital copies"
                 else:
                     break
             if candidate is not None and candidate.pos_ == "NOUN":
@@ -742,6 +770,107 @@ def _gapped_noun(doc: Doc, q: Quantity, span: Span, counted: tuple[str, Token | 
     return noun if related and mine.dep_ in ("conj", "advcl", "ccomp", "xcomp") else None
 
 
+# Words naming a stock index: a bare level of one is in points ("the Nikkei closed at 38,211.5").
+INDEX_NAMES = {"index", "indices", "indexes", "dow", "nasdaq", "s&p", "ftse", "dax", "cac", "nikkei", "topix",
+               "sensex", "nifty", "kospi", "hang", "stoxx", "asx", "tsx", "ibex", "msci", "russell", "jse",
+               "bovespa", "ise", "omx", "smi", "aex", "bist", "shcomp", "csi", "moex", "rts", "wig", "tase"}
+_INDEX_CODE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")  # "TA-125", "DJ-30"
+_LEVEL_PREPS = {"at", "to", "from", "above", "below", "near", "around", "of"}
+
+
+def _index_level(q: Quantity, span: Span, point_before: bool) -> bool:
+    """Whether a bare figure is a stock index's level: in a sentence naming an index (or after a
+    level in points), at least 100, and the object of "closed at", "fell to", "from"..."""
+    if q.words or q.value < 100 or q.approx == "order of":
+        return False
+    tok = span[-1]
+    if not (tok.head.lower_ in _LEVEL_PREPS or tok.dep_ in ("dobj", "attr")):
+        return False
+    sent = span.sent
+    return point_before or any(t.lower_ in INDEX_NAMES or _INDEX_CODE.match(t.text) for t in sent)
+
+
+# The age of a thing, not of a person: "a 2,900-year-old site", "400 million-year-old bedrock",
+# "the bridge is 130 years old". A dating is a figure an analyst compares; a person's (or a
+# pet's) age is biography, not a claim (``_is_age``).
+_AGE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_THING_AGE = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_AGE_NUMBER})(?P<mag>[ \u00a0-](?:thousand|million|billion))?"
+    rf"(?:[ \u00a0]*(?:-|to|\u2013)[ \u00a0-]*(?P<num2>{_AGE_NUMBER})(?P<mag2>[ \u00a0-](?:thousand|million|billion))?)?"
+    r"[ \u00a0-](?P<period>year|month|week|day)s?[ \u00a0-]old\b", re.I)
+_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Nouns for people and animals whose age is not a claim (beside PERSON_NOUNS and names).
+_BEING_NOUNS = PERSON_NOUNS | {
+    "baby", "toddler", "infant", "teen", "youth", "pupil", "schoolboy", "schoolgirl", "patient", "grandmother",
+    "grandfather", "grandson", "granddaughter", "mum", "mom", "dad", "veteran", "retiree", "cyclist",
+    "pedestrian", "motorist", "rider", "person", "individual", "gunman", "attacker", "killer", "shooter",
+    "rapper", "star", "athlete", "footballer", "swimmer", "runner", "golfer", "boxer", "jockey", "dog",
+    "cat", "horse", "elephant", "whale", "bear", "lion", "tiger", "panda", "gorilla", "chimpanzee", "pet",
+    "daughter", "son", "kid", "niece", "nephew", "cousin", "aunt", "uncle", "widow", "widower", "lad",
+    "youngster", "newborn", "twin", "heir", "prince", "princess", "king", "queen", "model", "billionaire",
+    "millionaire", "entrepreneur", "founder", "ceo", "executive", "official", "employee", "citizen", "man",
+    "woman", "guy", "lady", "gentleman", "girlfriend", "boyfriend", "fiancé", "fiancee", "bride", "groom"}
+
+
+def _is_being(tok: Token) -> bool:
+    """Whether a token names a person or an animal (whose age is biography)."""
+    lemma = tok.lemma_.lower()
+    return (tok.ent_type_ in ("PERSON", "NORP") or lemma in _BEING_NOUNS or tok.lower_ in _BEING_NOUNS
+            or tok.lower_ in ("he", "she", "i", "you", "we", "they", "who", "whom")
+            or lemma.endswith(("ist", "ian")) and tok.pos_ == "NOUN")
+
+
+def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str]]:
+    """(start, end, value, value_max, unit) of the ages of things in ``doc`` (see _THING_AGE)."""
+    text = text_of(doc)
+    out = []
+    for m in _THING_AGE.finditer(text):
+        old = doc.char_span(m.end() - 3, m.end(), alignment_mode="expand")
+        if old is None:
+            continue
+        old_tok = old[-1]
+        # what is that old: the noun a hyphenated age modifies, or the subject of "is N years old"
+        what = None
+        nxt = doc[old_tok.i + 1] if old_tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            what = nxt
+            while what.pos_ != "NOUN" and what.i + 1 < len(doc) and what.i - old_tok.i < 4 \
+                    and doc[what.i + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                what = doc[what.i + 1]
+            if what.pos_ == "ADJ":
+                what = None
+            else:  # the head of a compound: "skull" of "a 300,000 year-old Homo skull"
+                while what.dep_ == "compound" and what.head.i > what.i and what.head.i - old_tok.i < 6:
+                    what = what.head
+        else:
+            verb = old_tok.head if old_tok.head.lemma_ == "be" else old_tok.head.head
+            subjects = []
+            for _ in range(3):  # "the tree is estimated to be 1,200 years old": the subject above
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects or verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            what = subjects[0] if subjects and verb.lemma_ in ("be", "estimate", "believe", "think", "say") \
+                or subjects and old_tok.head.lemma_ == "be" else None
+            if what is not None and what.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                what = verb.head  # "the bridge, which is 130 years old"
+        if what is None or _is_being(what) or what.pos_ not in ("NOUN",):
+            continue
+        value = parse_digits(m.group("num"))
+        if value is None:
+            continue
+        value_max = parse_digits(m.group("num2")) if m.group("num2") else None
+        mag2 = _MAGNITUDES[m.group("mag2").strip(" -\u00a0").lower()] if m.group("mag2") else None
+        mag = _MAGNITUDES[m.group("mag").strip(" -\u00a0").lower()] if m.group("mag") else mag2
+        value *= mag or 1
+        if value_max is not None:
+            value_max *= mag2 or mag or 1
+            if value_max <= value:
+                value_max = None
+        out.append((m.start(), m.end(), value, value_max, f"{m.group('period').lower()} of age"))
+    return out
+
+
 def extract_claims(doc: Doc) -> list[Claim]:
     """The numeric claims of ``doc`` in text order."""
     quotes: list[Quote] = doc._.storyline_quotes or []
@@ -786,6 +915,9 @@ def extract_claims(doc: Doc) -> list[Claim]:
                     unit = _gapped_unit(span, previous[:2])
                 if not unit and counted is not None and counted[2] == span.sent.start:
                     unit = _gapped_noun(doc, q, span, counted)
+                if not unit and _index_level(q, span, any(
+                        c.unit == "point" and c.start >= span.sent.start_char for c in claims)):
+                    unit = "point"  # "the TA-125 lost 1.1% to end at 1,334.20": an index level
             if lemma:
                 counted = (unit, _verb_of(span[-1]), span.sent.start, end)
         # the verb a figure with a unit measures: "rose 1.2 percent" (for the gapped figure after it)
@@ -798,6 +930,18 @@ def extract_claims(doc: Doc) -> list[Claim]:
             value_max=q.value_max, approx=q.approx, claimant=claimant, claimant_id=claimant_id,
             event_id=_event_for(char_span, span.sent, events),
         ))
+    ages = _thing_ages(doc)
+    if ages:  # the age replaces the first figure of a range the finder split ("120,000 to 150,000-year-old")
+        claims = [c for c in claims if not any(_overlaps((a[0], a[1]), (c.start, c.end)) for a in ages)]
+    for start, end, value, value_max, unit in ages:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        claimant, claimant_id = attributor.claimant(span, (start, end))
+        claims.append(Claim(
+            value=value, unit=unit, text=text_of(doc)[start:end], start=start, end=end, value_max=value_max,
+            approx=None, claimant=claimant, claimant_id=claimant_id,
+            event_id=_event_for((start, end), span.sent, events)))
+    if ages:
+        claims.sort(key=lambda c: c.start)
     return claims
 
 

@@ -170,6 +170,8 @@ UNITS = {
     "inches": "inch", "inch": "inch", "″": "inch", "yards": "yard", "yard": "yard",
     "yd": "yard", "nautical miles": "nautical mile",
     "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²", "km2": "km²",
+    "square centimetres": "cm²", "square centimeters": "cm²", "cm2": "cm²", "cm²": "cm²",
+    "ampere": "A", "amp": "A",
     "km²": "km²", "square metres": "m²", "square meters": "m²", "sq m": "m²", "m2": "m²",
     "m²": "m²", "square miles": "sq mi", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft",
     "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",

@@ -92,7 +92,8 @@ _FROM_CHANGE = re.compile(
     r"(?i:\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increasing|"
     r"decreased?|decreasing|dropped|drops?|dropping|grew|grow|growing|jumped|jumps?|climbed|climbs?|"
     r"declined?|slipped|slid|surged|soared|plunged|plummeted|cut|raised|lowered|revised|went|"
-    r"gone|up|down|swung|doubled|tripled)\b[^.;]{0,40}\bfrom[ \u00a0]+)$")
+    r"gone|up|down|swung|doubled|tripled|slow(?:ed|ing|s)?|eased?|narrowed|widened|shrank|shrunk|"
+    r"improved|worsened|expanded|contracted|moved|changed)\b[^.;]{0,40}\bfrom[ \u00a0]+)$")
 _CHANGE_BEFORE = re.compile(
     r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|loses?|added|adds?|shed|"
     r"jumped|jumps?|dropped|drops?|climbed|climbs?|slipped|slips?|slid|surged|soared|plunged|tumbled|"
@@ -116,6 +117,10 @@ _SCREEN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:video|tv|tvs|screens?|displays?|re
                            r"camera|streaming|ultra|footage|content|quality|res)\b")
 _WEATHER_CONTEXT = re.compile(r"(?i)\b(?:temperatures?|degrees?|heat(?:wave)?|hot(?:test)?|warm(?:est)?|cold(?:est)?|"
                               r"weather|forecast|celsius|fahrenheit|\d+f)\b")
+# Words around a spaced "C"/"F" that make it degrees: weather and heat in materials.
+_HEAT_CONTEXT = re.compile(r"(?i)\b(?:temperatures?|degrees?|heat(?:wave|ed)?|hot(?:test)?|warm(?:est|ing)?|"
+                           r"cold(?:est)?|weather|forecast|highs?|lows?|melt(?:s|ing|ed)?|boil(?:s|ing|ed)?|"
+                           r"freez(?:e|es|ing)|cool(?:ed|ing)?|oven|furnace|fever)\b")
 _DEGREE_SCALE = re.compile(r"[ \u00a0]*(C|F|Celsius|Fahrenheit|celsius|fahrenheit)\b")
 _RATIO_UNITS = {"percent", "percentage point", "basis point", "fraction"}
 _VIDEO_LINES = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
@@ -182,19 +187,34 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
         end = words[n - 1][1]
         if n == 1 and surface in ISO_AFTER:
             return surface, end, None
-        if n == 1 and surface in ("US", "U.S.") and currency:
-            return None, end, None
+        if n == 1 and surface in ("US", "U.S.", "U.S") and currency:
+            # "$75 U.S. per barrel": the country's full stop is part of the name
+            return None, end + (1 if surface == "U.S" and text[end:end + 1] == "." else 0), None
         code = CURRENCY_WORDS.get(surface.lower())
         if code and not (surface.lower() == "won" and not currency):
             if surface.lower() in ("dollars", "dollar") and n == 1:
                 return "USD", end, None
             return code, end, None
-        unit = unit_for(surface, glued=False)
+        unit = unit_for(surface, glued=False) or (_slash_unit(surface) if n == 1 else None)
         if unit:
             return unit, end, None
     return None, pos, None
 
 
+def _slash_unit(surface: str) -> str | None:
+    """A unit per unit written with a slash ("A/cm2", "g/km", "mg/l"): both parts units."""
+    if surface.count("/") != 1:
+        return None
+    top, bottom = surface.split("/")
+    u_top = unit_for(top, glued=True) or {"A": "A", "V": "V", "W": "W"}.get(top)
+    u_bottom = unit_for(bottom, glued=True)
+    return f"{u_top} per {u_bottom}" if u_top and u_bottom else None
+
+
+# a conversion in brackets between a figure and its rate: "($2.4 billion)"
+_ASIDE = re.compile(r"[ \u00a0]*\([^()]{1,40}\d[^()]{0,20}\)")
+# "between 50 and 70 on the GPa scale": the unit of a bare figure named by its scale
+_ON_SCALE = re.compile(r"[ \u00a0]+on[ \u00a0]+the[ \u00a0]+([A-Za-z°]+)[ \u00a0]+scale\b")
 # "of CO2" between a unit and its rate ("95 grams of CO2 per kilometre")
 _OF_BEFORE_PER = re.compile(r"[ \u00a0]+of[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?(?=[ \u00a0]+per[ \u00a0])", re.I)
 # "per barrel", "a month", "A Share" in a title-case headline
@@ -311,7 +331,12 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 # "a 6-foot-5 forward": the inches after the feet
                 return _finish(text, number_start, number_end, value, None, "inch", None, None, False, False,
                                number_start, number_end)
-            if before.isalpha():  # "F-16", "Su-34", "COVID-19": an identifier
+            if text[max(0, number_start - 4):number_start - 1].lower() == "sub" \
+                    and not text[max(0, number_start - 5):number_start - 4].isalpha():
+                # "sub-7 nanometer chips", "a sub-2 second lap": less than the figure
+                approx = "less than"
+                start = number_start - 4
+            elif before.isalpha():  # "F-16", "Su-34", "COVID-19": an identifier
                 return None
             if before.isspace() or before in "(":
                 value = -value
@@ -360,10 +385,8 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 u = "°C" if _WEATHER_CONTEXT.search(text, max(0, number_start - 60),
                                                      min(len(text), glued.end() + 30)) else "cent"
             if u is None and "/" in g:
-                # "99g/km", "5kg/m2": a unit per unit
-                top, bottom = g.split("/", 1)
-                u_top, u_bottom = unit_for(top, glued=True), unit_for(bottom, glued=True)
-                u = f"{u_top} per {u_bottom}" if u_top and u_bottom else None
+                # "99g/km", "5kg/m2", "1.3A/cm2": a unit per unit
+                u = _slash_unit(g)
             glued_end = glued.end()
             if u == "degree":
                 scale = _DEGREE_SCALE.match(text, glued_end)
@@ -376,6 +399,16 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                 return None
             unit = u
             end = glued_end
+    if unit is None and not words:
+        scale = re.match(r"[ \u00a0](C|F)\b(?![-'&.]?\w)", text[end:end + 4])
+        if scale and _HEAT_CONTEXT.search(text, max(0, number_start - 60), min(len(text), end + 40)):
+            # "a 660 C melting point", "highs of 31 C": degrees with the sign left out
+            unit, end = "°" + scale.group(1), end + scale.end()
+    if unit is None:
+        scale = _ON_SCALE.match(text, end)
+        scale_unit = unit_for(scale.group(1), glued=False) if scale else None
+        if scale_unit:
+            unit, end = scale_unit, scale.end()
     if unit is None and not words:
         sign = re.match(r"[ \u00a0]([€£¥₩₹₽₴₺₦₱฿₫₸₾₡₭元])", text[end:end + 2])
         if sign:  # "50,000 ₽"
@@ -467,6 +500,10 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         # "$75 a barrel", "€3.50 per month"; a percentage stays a percentage ("5% a year" is
         # a rate already: the period is in the text, not in the unit)
         rate, rend = rate_suffix(text, end)
+        aside = None if rate else _ASIDE.match(text, end)
+        if aside:  # "9 billion shekels ($2.4 billion) a year": the rate after a conversion
+            rate, _ = rate_suffix(text, aside.end())
+            rend = end  # the figure ends before the brackets: the conversion is a figure of its own
         of_what = None if rate else _OF_BEFORE_PER.match(text, end)
         if of_what:  # "95 grams of CO2 per kilometre": the rate after what is measured
             rate, rend = rate_suffix(text, of_what.end())
@@ -488,7 +525,8 @@ def _finish(text, start, end, value, value_max, unit, approx, currency, words, h
     if cue:
         approx = approx or APPROX_BEFORE[cue.group("cue").lower()]
         start = cue.start("cue")
-    after = re.match(r"[ \u00a0]*(or so|or more|or fewer|or less|plus\b|\+)", text[end:end + 12])
+    # ("S&P 500 +0.3%": a plus before a signed figure is its sign, not "or more")
+    after = re.match(r"[ \u00a0]*(or so|or more|or fewer|or less|plus\b|\+(?![ \u00a0]?[\d.]))", text[end:end + 12])
     if after and approx is None:
         approx = APPROX_AFTER[after.group(1)]
         end += after.end()
@@ -525,6 +563,25 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 if kind == "to" and low > 0 and high / low > 5 \
                         and _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start):
                     from_change = True
+                if from_change and kind == "to" and low < high and i + 2 < len(found) \
+                        and re.match(r"[ \u00a0]+to[ \u00a0]+$", text[nxt.end:found[i + 2].start]) \
+                        and re.search(r"(?i)\bfrom[ \u00a0]+$", text[max(0, q.start - 6):q.start]):
+                    # "cut its target from 6 to 8 per cent to 2 to 4 per cent": the level it
+                    # moved from is itself a range
+                    from_change = False
+                elif kind == "to" and (q.unit is None) != (nxt.unit is None) \
+                        and (from_change or low >= high) \
+                        and re.search(r"(?i)\bfrom[ \u00a0]+$", text[max(0, q.start - 6):q.start]):
+                    # "slow from 4.8 to 4.7 percent", "dropped from 208 pounds to 193": two
+                    # levels of one measure, the unit written once
+                    if q.unit is None:
+                        q.unit, q.currency = nxt.unit, nxt.currency
+                        if not q.has_magnitude and nxt.has_magnitude and not q.words \
+                                and q.value * _scale_of(nxt) <= nxt.value:
+                            q.value *= _scale_of(nxt)
+                            q.has_magnitude = True
+                    else:
+                        nxt.unit, nxt.currency = q.unit, q.currency
                 score = (kind in ("-", "\u2013") and gap.strip() == gap and low >= high
                          and float(low).is_integer() and float(high).is_integer() and high < 200)
                 if score:
@@ -555,6 +612,44 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# "one in five adults", "9 out of 10 doctors": a proportion
+_PROPORTION_SEP = re.compile(r"^[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+$", re.I)
+
+
+def _merge_proportions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "one in five", "2 out of 3" into one fraction (not "2 in 10 minutes": the second
+    figure of a proportion counts what the first does, it has no unit of its own)."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _PROPORTION_SEP.match(text[q.end:nxt.start]) and q.unit is None \
+                and nxt.unit is None and q.value_max is None and nxt.value_max is None and not q.approx \
+                and float(q.value).is_integer() and float(nxt.value).is_integer() and 1 <= q.value < nxt.value \
+                and nxt.value <= 1000 and not q.has_magnitude and not nxt.has_magnitude \
+                and not _yearlike_after_in(text, nxt) and not _PERIOD_AFTER.match(text, nxt.end):
+            out.append(Quantity(start=q.start, end=nxt.end, value=q.value / nxt.value, unit="fraction",
+                                words=q.words and nxt.words, number_start=q.number_start,
+                                number_end=nxt.number_end))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out
+
+
+# "2 in 10 minutes", "3 in 5 days": a count within a period, not a proportion
+_PERIOD_AFTER = re.compile(r"(?i)[ \u00a0]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+                           r"decades?|games?|matches|races?|rounds?|seasons?|attempts?|tries|innings)\b")
+
+
+def _yearlike_after_in(text: str, q: Quantity) -> bool:
+    """A four-digit figure after "in": a year ("3 in 2019"), not the whole of a proportion."""
+    digits = text[q.number_start:q.number_end]
+    return digits.isdigit() and len(digits) == 4
+
+
 def _scale_of(q: Quantity) -> float:
     """The magnitude applied to ``q`` (1e9 for "93 billion"), judged from its value."""
     for scale in (1e12, 1e9, 1e6, 1e3):
@@ -579,4 +674,4 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = max(m.end(), q.end if q else m.end())
         if q is not None:
             found.append(q)
-    return _merge_ranges(text, found)
+    return _merge_proportions(text, _merge_ranges(text, found))
