@@ -280,7 +280,7 @@ HARD = [
     ("Tickets cost $50 per person.", [(50, None, "dollar per person")]),
     ("The bond yield rose to 4.2%.", [(4.2, None, "percentage")]),
     ("Growth is seen at five percent this year.", [(5, None, "percentage")]),
-    ("About 1 in 4 adults is obese.", [(1, None, None), (4, None, "adult")]),
+    ("About 1 in 4 adults is obese.", [(0.25, None, "-")]),  # a proportion (round 5)
     ("She won the 200m freestyle in 1:54.", [(200, None, "metre")]),
     ("The stake is worth 10-15% of the company.", [(10, 15, "percentage")]),
     ("Prison terms of 5 to 10 years are likely.", [(5, 10, "year")]),
@@ -557,6 +557,8 @@ ROUND5 = [
     ("One out of five adults reported poor sleep.", [(0.2, None, "-")]),
     ("Nine out of 10 dentists recommend the paste.", [(0.9, None, "-")]),
     ("Two in three voters backed the plan.", [(2 / 3, None, "-")]),
+    ("The motion passed with 351 out of 450 deputies in favour.", [(351, None, "-"), (450, None, "deputy")]),
+    ("Some 14 out of 15 reactor units are running.", [(14, None, "-"), (15, None, "unit")]),
     ("Growth is expected to slow from 3.1 to 2.8 percent next year.",
      [(3.1, None, "percentage"), (2.8, None, "percentage")]),
     ("The carrier cut its growth target from 6 to 8 per cent to 2 to 4 per cent.",
@@ -576,6 +578,16 @@ ROUND5 = [
     ("The team compared it with a 120,000 to 150,000-year-old jaw found in the cave.",
      [(120000, 150000, "year of age")]),
     ("The bridge, which is 130 years old, will close in May.", [(130, None, "year of age")]),
+    ("The 60-year-old factory employs 300 people.", [(60, None, "year of age"), (300, None, "people")]),
+    ("The museum holds 5,000-year-old pottery.", [(5000, None, "year of age")]),
+    ("Oil prices fell from $91 a barrel to $84.", [(91, None, "dollar per barrel"), (84, None, "dollar per barrel")]),
+    ("About one in four homes lost power.", [(0.25, None, "-")]),
+    ("The Sensex rose 1.4% to 59,120.3 on Tuesday.", [(1.4, None, "percentage"), (59120.3, None, "point")]),
+    ("The S&P/TSX composite index rose 112.5 points, or 0.6%, to 20,150.3.",
+     [(112.5, None, "point"), (0.6, None, "percentage"), (20150.3, None, "point")]),
+    ("The Nasdaq-listed firm sold 1,200 last month.", [(1200, None, "-")]),
+    ("Hospitals have 4,120 beds for COVID-19 patients occupied out of the allotted 6,350.",
+     [(4120, None, "bed"), (6350, None, "-")]),
 ]
 # ... and the ages of people and pets stay out, with or without the tagger's PERSON label
 NOT_FIGURES_3 = [
@@ -587,6 +599,12 @@ NOT_FIGURES_3 = [
     ("Her 18-month-old daughter was unhurt.", []),
     ("A 45-year-old teacher was injured.", []),
     ("The singer, who is 52 years old, cancelled the tour.", []),
+    ("A 21-year-old university graduate was stabbed.", []),
+    ("A 40-year-old Swansea man was arrested.", []),
+    ("A 30-year-old Briton died.", []),
+    ("A 70-year-old woman and her 45-year-old son were rescued.", []),
+    ("The 19-year-old striker scored twice.", []),
+    ("The minister gave an interview to the 1 + 1 TV channel.", []),
 ]
 NOT_FIGURES = NOT_FIGURES + NOT_FIGURES_3
 
@@ -735,7 +753,8 @@ def test_naming_gaps_closed_this_round(ours, gold, ok):
     ("sub-7 nanometer chips", [(7, None, "nm")]), ("a density of 1.3 A/cm2", [(1.3, None, "A per cm²")]),
     ("a 660 C melting point", [(660, None, "°C")]), ("the 12 C train", [(12, None, None)]),
     ("one in five adults", [(0.2, None, "fraction")]), ("9 out of 10 doctors", [(0.9, None, "fraction")]),
-    ("scored 2 in 10 minutes", [(2, None, None), (10, None, None)]), ("rose 3 in 2019", [(3, None, None), (2019, None, None)]),
+    ("scored 2 in 10 minutes", [(2, None, None), (10, None, None)]), ("1 in 100 cases", [(0.01, None, "fraction")]),
+    ("14 out of 15 units", [(14, None, None), (15, None, None)]), ("rose 3 in 2019", [(3, None, None), (2019, None, None)]),
     ("$75 U.S. per barrel", [(75, None, "USD per barrel")]), ("S&P 500 +0.3%", [(500, None, None), (0.3, None, "percent")]),
     ("slow from 3.1 to 2.8 percent", [(3.1, None, "percent"), (2.8, None, "percent")]),
     ("cut from 6 to 8 per cent to 2 to 4 per cent", [(6, 8, "percent"), (2, 4, "percent")]),

@@ -776,6 +776,9 @@ INDEX_NAMES = {"index", "indices", "indexes", "dow", "nasdaq", "s&p", "ftse", "d
                "bovespa", "ise", "omx", "smi", "aex", "bist", "shcomp", "csi", "moex", "rts", "wig", "tase"}
 _INDEX_CODE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")  # "TA-125", "DJ-30"
 _LEVEL_PREPS = {"at", "to", "from", "above", "below", "near", "around", "of"}
+_MARKET_WORDS = {"benchmark", "points", "shares", "stocks", "stock", "market", "markets", "exchange", "bourse",
+                 "trading", "turnover", "investors"}
+_LEVEL_VERBS = {"close", "end", "finish", "settle", "open", "hit", "reach", "touch", "be", "stand", "top"}
 
 
 def _index_level(q: Quantity, span: Span, point_before: bool) -> bool:
@@ -784,10 +787,15 @@ def _index_level(q: Quantity, span: Span, point_before: bool) -> bool:
     if q.words or q.value < 100 or q.approx == "order of":
         return False
     tok = span[-1]
-    if not (tok.head.lower_ in _LEVEL_PREPS or tok.dep_ in ("dobj", "attr")):
+    if not (tok.head.lower_ in _LEVEL_PREPS
+            or (tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in CHANGE_VERBS | _LEVEL_VERBS)):
         return False
     sent = span.sent
-    return point_before or any(t.lower_ in INDEX_NAMES or _INDEX_CODE.match(t.text) for t in sent)
+    # an index named in the sentence, not a word made of its name ("a Nasdaq-listed firm")
+    # a code like "TA-125" only beside market words ("COVID-19" is no index)
+    market = any(t.lower_ in _MARKET_WORDS for t in sent)
+    return point_before or any((t.lower_ in INDEX_NAMES or (market and _INDEX_CODE.match(t.text)))
+                               and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-") for t in sent)
 
 
 # The age of a thing, not of a person: "a 2,900-year-old site", "400 million-year-old bedrock",
@@ -809,15 +817,37 @@ _BEING_NOUNS = PERSON_NOUNS | {
     "daughter", "son", "kid", "niece", "nephew", "cousin", "aunt", "uncle", "widow", "widower", "lad",
     "youngster", "newborn", "twin", "heir", "prince", "princess", "king", "queen", "model", "billionaire",
     "millionaire", "entrepreneur", "founder", "ceo", "executive", "official", "employee", "citizen", "man",
-    "woman", "guy", "lady", "gentleman", "girlfriend", "boyfriend", "fiancé", "fiancee", "bride", "groom"}
+    "woman", "guy", "lady", "gentleman", "girlfriend", "boyfriend", "fiancé", "fiancee", "bride", "groom",
+    # agent nouns not ending in -er/-or/-ist/-ian
+    "refugee", "employee", "trainee", "detainee", "nominee", "retiree", "escapee", "evacuee", "appointee",
+    "student", "resident", "patient", "president", "client", "agent", "parent", "opponent", "correspondent",
+    "migrant", "immigrant", "assistant", "applicant", "participant", "tenant", "merchant", "sergeant",
+    "servant", "graduate", "candidate", "advocate", "delegate", "associate", "magistrate", "mp", "chef",
+    "cook", "guard", "medic", "paramedic", "surgeon", "judge", "priest", "monk", "nun", "rabbi", "imam",
+    "inmate", "hostage", "captive", "convict", "thief", "fugitive", "casualty", "witness", "bystander",
+    "recruit", "cadet", "spy", "fan", "champion", "celebrity", "tycoon", "heiress", "mother-of-two",
+    "father-of-two", "mum-of-two", "dad-of-two", "grandmother-of-two", "tourist", "pupil", "chimp", "monkey"}
+
+
+# Things whose names end like an agent noun ("-er", "-or"): the agent-noun test below lets them be
+# things.
+_THING_AGENT_NOUNS = {"tower", "river", "theatre", "theater", "centre", "center", "reactor", "tanker",
+                      "freighter", "steamer", "liner", "cruiser", "destroyer", "carrier", "computer",
+                      "container", "corridor", "shelter", "manor", "meteor", "glacier", "crater", "water",
+                      "order", "paper", "letter", "silver", "timber", "charter", "register", "chamber",
+                      "cellar", "pillar", "altar", "harbour", "harbor", "barrier", "cluster", "poster",
+                      "border", "bunker", "tractor", "elevator", "generator", "monitor", "motor", "sector"}
 
 
 def _is_being(tok: Token) -> bool:
-    """Whether a token names a person or an animal (whose age is biography)."""
+    """Whether a token names a person or an animal (whose age is biography). Agent nouns
+    ("graduate", "farmer", "activist", "refugee") count as people: unsure, the age stays out."""
     lemma = tok.lemma_.lower()
+    if lemma in _THING_AGENT_NOUNS:
+        return False
     return (tok.ent_type_ in ("PERSON", "NORP") or lemma in _BEING_NOUNS or tok.lower_ in _BEING_NOUNS
             or tok.lower_ in ("he", "she", "i", "you", "we", "they", "who", "whom")
-            or lemma.endswith(("ist", "ian")) and tok.pos_ == "NOUN")
+            or (tok.pos_ == "NOUN" and lemma.endswith(("ist", "ian", "er", "or"))))
 
 
 def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str]]:

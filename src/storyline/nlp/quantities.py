@@ -105,7 +105,7 @@ _MASKS = [
     # an international number: "+7–495–606–20–35", "+ 7(495) 232 9803", "+44 (20) 7946 0958"
     re.compile(r"\+[ \u00a0]?\d{1,3}[ \u00a0]?(?:\(\d{2,5}\)|[-\u2013. ]\d{2,5})(?:[ \u00a0.\-\u2013]\d{2,5}){1,4}(?!\d|,\d)"),
     # a name written with a plus between digits: the "1+1" channel, "5+1" talks
-    re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])"),
+    re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])|(?<![\w+])\d{1,2} \+ \d{1,2}(?=[ \u00a0]+[A-Z])"),
     # plan and form names: "401(k)", "a 10-K filing", "Form 6-K"
     re.compile(r"\b\d{1,4}\([a-z]\)|\b\d{1,2}-[A-Z]\b(?!-)"),
     re.compile(r"(?<![\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?|AM|PM)|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
@@ -582,6 +582,12 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                             q.has_magnitude = True
                     else:
                         nxt.unit, nxt.currency = q.unit, q.currency
+                elif kind == "to" and q.unit and nxt.unit and q.unit != nxt.unit \
+                        and q.unit.split(" per ")[0] == nxt.unit.split(" per ")[0] \
+                        and (" per " in q.unit) != (" per " in nxt.unit) \
+                        and re.search(r"(?i)\bfrom[ \u00a0]+$", text[max(0, q.start - 6):q.start]):
+                    # "fell from $91 a barrel to $84": the rate written once
+                    q.unit = nxt.unit = q.unit if " per " in q.unit else nxt.unit
                 score = (kind in ("-", "\u2013") and gap.strip() == gap and low >= high
                          and float(low).is_integer() and float(high).is_integer() and high < 200)
                 if score:
@@ -616,20 +622,27 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 _PROPORTION_SEP = re.compile(r"^[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+$", re.I)
 
 
+# The wholes a proportion is written against; "351 out of 450 members", "14 out of 15 units"
+# are a count out of a total (two figures), not a proportion.
+_PROPORTION_BASES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1000}
+
+
 def _merge_proportions(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Join "one in five", "2 out of 3" into one fraction (not "2 in 10 minutes": the second
-    figure of a proportion counts what the first does, it has no unit of its own)."""
+    """Join "one in five", "2 out of 3", "1 in 100" into one fraction (not "2 in 10 minutes": the
+    second figure of a proportion counts what the first does, it has no unit of its own; not
+    "351 out of 450 members": a count out of a total that is no round whole)."""
     out: list[Quantity] = []
     i = 0
     while i < len(found):
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and _PROPORTION_SEP.match(text[q.end:nxt.start]) and q.unit is None \
-                and nxt.unit is None and q.value_max is None and nxt.value_max is None and not q.approx \
+                and nxt.unit is None and q.value_max is None and nxt.value_max is None \
+                and q.approx != VAGUE_APPROX and not nxt.approx \
                 and float(q.value).is_integer() and float(nxt.value).is_integer() and 1 <= q.value < nxt.value \
-                and nxt.value <= 1000 and not q.has_magnitude and not nxt.has_magnitude \
+                and nxt.value in _PROPORTION_BASES and not q.has_magnitude and not nxt.has_magnitude \
                 and not _yearlike_after_in(text, nxt) and not _PERIOD_AFTER.match(text, nxt.end):
-            out.append(Quantity(start=q.start, end=nxt.end, value=q.value / nxt.value, unit="fraction",
+            out.append(Quantity(start=q.start, end=nxt.end, value=q.value / nxt.value, unit="fraction", approx=q.approx,
                                 words=q.words and nxt.words, number_start=q.number_start,
                                 number_end=nxt.number_end))
             i += 2
