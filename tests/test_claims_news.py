@@ -580,6 +580,7 @@ ROUND5 = [
     ("The bridge, which is 130 years old, will close in May.", [(130, None, "year of age")]),
     ("The 60-year-old factory employs 300 people.", [(60, None, "year of age"), (300, None, "people")]),
     ("The museum holds 5,000-year-old pottery.", [(5000, None, "year of age")]),
+    ("The manuscript, which is more than 900 years old, is kept in a vault.", [(900, None, "year of age")]),
     ("Oil prices fell from $91 a barrel to $84.", [(91, None, "dollar per barrel"), (84, None, "dollar per barrel")]),
     ("About one in four homes lost power.", [(0.25, None, "-")]),
     ("The Sensex rose 1.4% to 59,120.3 on Tuesday.", [(1.4, None, "percentage"), (59120.3, None, "point")]),

@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
-from .numbers import CURRENCY_WORDS, parse_digits, unit_for
-from .quantities import Quantity, find_quantities, rate_suffix
+from .numbers import APPROX_BEFORE, CURRENCY_WORDS, parse_digits, unit_for
+from .quantities import _APPROX_BEFORE_RE, Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
     "say", "claim", "report", "tell", "state", "announce", "estimate", "confirm", "add",
@@ -850,8 +850,8 @@ def _is_being(tok: Token) -> bool:
             or (tok.pos_ == "NOUN" and lemma.endswith(("ist", "ian", "er", "or"))))
 
 
-def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str]]:
-    """(start, end, value, value_max, unit) of the ages of things in ``doc`` (see _THING_AGE)."""
+def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str | None, str]]:
+    """(start, end, value, value_max, approx, unit) of the ages of things in ``doc`` (see _THING_AGE)."""
     text = text_of(doc)
     out = []
     for m in _THING_AGE.finditer(text):
@@ -897,7 +897,11 @@ def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str]]:
             value_max *= mag2 or mag or 1
             if value_max <= value:
                 value_max = None
-        out.append((m.start(), m.end(), value, value_max, f"{m.group('period').lower()} of age"))
+        start, approx = m.start(), None
+        cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
+        if cue:  # "more than 1,000 years old", "a roughly 300,000-year-old skull"
+            start, approx = cue.start("cue"), APPROX_BEFORE[cue.group("cue").lower()]
+        out.append((start, m.end(), value, value_max, approx, f"{m.group('period').lower()} of age"))
     return out
 
 
@@ -963,12 +967,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
     ages = _thing_ages(doc)
     if ages:  # the age replaces the first figure of a range the finder split ("120,000 to 150,000-year-old")
         claims = [c for c in claims if not any(_overlaps((a[0], a[1]), (c.start, c.end)) for a in ages)]
-    for start, end, value, value_max, unit in ages:
+    for start, end, value, value_max, approx, unit in ages:
         span = doc.char_span(start, end, alignment_mode="expand")
         claimant, claimant_id = attributor.claimant(span, (start, end))
         claims.append(Claim(
             value=value, unit=unit, text=text_of(doc)[start:end], start=start, end=end, value_max=value_max,
-            approx=None, claimant=claimant, claimant_id=claimant_id,
+            approx=approx, claimant=claimant, claimant_id=claimant_id,
             event_id=_event_for((start, end), span.sent, events)))
     if ages:
         claims.sort(key=lambda c: c.start)
