@@ -581,6 +581,11 @@ ROUND5 = [
     ("The 60-year-old factory employs 300 people.", [(60, None, "year of age"), (300, None, "people")]),
     ("The museum holds 5,000-year-old pottery.", [(5000, None, "year of age")]),
     ("The manuscript, which is more than 900 years old, is kept in a vault.", [(900, None, "year of age")]),
+    # an age that is a statistic or a rule is a figure too
+    ("Life expectancy for women in the region is around 81.", [(81, None, "year of age")]),
+    ("The government will raise the state pension age to 67 by 2028.", [(67, None, "year of age")]),
+    ("The voting age was lowered to 16 in 2007.", [(16, None, "year of age")]),
+    ("The average age of the 40 victims was 35.", [(40, None, "victim"), (35, None, "year of age")]),
     ("Oil prices fell from $91 a barrel to $84.", [(91, None, "dollar per barrel"), (84, None, "dollar per barrel")]),
     ("About one in four homes lost power.", [(0.25, None, "-")]),
     ("The Sensex rose 1.4% to 59,120.3 on Tuesday.", [(1.4, None, "percentage"), (59120.3, None, "point")]),

@@ -905,6 +905,24 @@ def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str | Non
     return out
 
 
+# An age that is a statistic or a rule, not a person's: "life expectancy is around 73", "the
+# pension age rises to 67", "the voting age was lowered to 16"
+_STATISTIC_AGE = re.compile(r"(?i)\b(?:life expectancy|(?:retirement|pension|pensionable|voting|minimum|legal|"
+                            r"drinking|average|median|mean)[ \u00a0]+age)\b")
+
+
+def _statistic_age(doc: Doc, q: Quantity, span: Span) -> bool:
+    """Whether a bare figure is the value of an age statistic or rule named just before it in its
+    sentence (at most six words before)."""
+    if q.unit is not None or q.words and q.value < 2 or q.value >= 130 or q.value <= 0:
+        return False
+    before = text_of(doc)[span.sent.start_char:q.start]
+    m = None
+    for m in _STATISTIC_AGE.finditer(before):
+        pass
+    return m is not None and len(before[m.end():].split()) <= 6
+
+
 def extract_claims(doc: Doc) -> list[Claim]:
     """The numeric claims of ``doc`` in text order."""
     quotes: list[Quote] = doc._.storyline_quotes or []
@@ -925,7 +943,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if overlapping and not (all(d == number for d in overlapping) and q.value_max is None
                                 and not _is_year(q, doc, span)):
             continue
-        if _is_year(q, doc, span) or _is_age(q, doc, span) or _is_identifier(q, doc, span) \
+        statistic_age = _statistic_age(doc, q, span)
+        if _is_year(q, doc, span) or (_is_age(q, doc, span) and not statistic_age) or _is_identifier(q, doc, span) \
                 or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span) \
                 or _is_zero_idiom(q, doc, span):
             continue
@@ -949,6 +968,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
                     unit = _gapped_unit(span, previous[:2])
                 if not unit and counted is not None and counted[2] == span.sent.start:
                     unit = _gapped_noun(doc, q, span, counted)
+                if not unit and statistic_age:
+                    unit = "year of age"  # "life expectancy is around 73"
                 if not unit and _index_level(q, span, any(
                         c.unit == "point" and c.start >= span.sent.start_char for c in claims)):
                     unit = "point"  # "the TA-125 lost 1.1% to end at 1,334.20": an index level
