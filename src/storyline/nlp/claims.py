@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
-from .numbers import APPROX_BEFORE, CURRENCY_WORDS, parse_digits, unit_for
+from .numbers import APPROX_BEFORE, CURRENCY_WORDS, UNITS, parse_digits, unit_for
 from .quantities import _APPROX_BEFORE_RE, Quantity, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
@@ -905,6 +905,8 @@ def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str | Non
     return out
 
 
+# Units that measure (not counted nouns): a bare figure after one may share it (``_shared_measure``).
+_MEASURE_UNITS = set(UNITS.values()) | {"percent", "degree", "°C", "°F", "point", "percentage point"}
 # An age that is a statistic or a rule, not a person's: "life expectancy is around 73", "the
 # pension age rises to 67", "the voting age was lowered to 16"
 _STATISTIC_AGE = re.compile(r"(?i)\b(?:life expectancy|(?:retirement|pension|pensionable|voting|minimum|legal|"
@@ -913,14 +915,40 @@ _STATISTIC_AGE = re.compile(r"(?i)\b(?:life expectancy|(?:retirement|pension|pen
 
 def _statistic_age(doc: Doc, q: Quantity, span: Span) -> bool:
     """Whether a bare figure is the value of an age statistic or rule named just before it in its
-    sentence (at most six words before)."""
+    sentence (at most eight words before)."""
     if q.unit is not None or q.words and q.value < 2 or q.value >= 130 or q.value <= 0:
         return False
     before = text_of(doc)[span.sent.start_char:q.start]
     m = None
     for m in _STATISTIC_AGE.finditer(before):
         pass
-    return m is not None and len(before[m.end():].split()) <= 6
+    return m is not None and len(before[m.end():].split()) <= 8
+
+
+def _shared_measure(q: Quantity, span: Span, last: tuple[str, float, Token] | None) -> str | None:
+    """The unit (or counted noun) a bare figure shares with the figure before it in its sentence,
+    written once: "hit 35 degrees in Madrid and 38 in Seville", "has 35 stores in Madrid and 38 in Seville", "averaged 95.1 mph in April and 96.3 in
+    May", "was 5.1% in March, up from 4.9". Only for figures of like size (within a factor of 2)."""
+    if last is None or q.words or q.value_max is not None:
+        return None
+    unit, value, unit_tok = last
+    tok = span[-1]
+    if unit_tok.sent.start != tok.sent.start or unit_tok.i >= tok.i or value <= 0 or q.value <= 0 \
+            or not (0.5 <= q.value / value <= 2):
+        return None
+    if tok.dep_ == "conj":
+        head = tok.head
+        if head.i == unit_tok.head.i and unit_tok.dep_ in ("dobj", "attr", "npadvmod", "pobj") and head.pos_ in (
+                "VERB", "AUX"):
+            return unit  # both figures hang from one verb
+        if head.i == unit_tok.i:
+            return unit  # "35 stores in Madrid and 38 in Seville": hung on the unit or noun itself
+        if unit_tok.i < head.i < tok.i and head.like_num:
+            return unit  # the parser hung it on the date between ("92 kg in 2020 and 88 in 2022")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in ("up", "down") \
+            and unit in _MEASURE_UNITS:
+        return unit  # "5.1% in March, up from 4.9"
+    return None
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -932,6 +960,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
     previous: tuple[str | None, Token | None, int] | None = None  # unit, its change verb, sentence
     counted: tuple[str, Token | None, int, int] | None = None  # counted noun, its verb, sentence, end
+    last_measure: tuple[str, float, Token] | None = None  # the last figure with its own unit or noun
     for q in find_quantities(text_of(doc)):
         number = (q.number_start, q.number_end)
         span = _tokens(doc, q.number_start, q.number_end)
@@ -963,11 +992,15 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 rate, rate_end = rate_suffix(text_of(doc), end)
                 if rate:  # "45 cents a share", "10 points per game"
                     unit, end = f"{unit} per {rate}", rate_end
+                if unit == "year" and statistic_age:
+                    unit = "year of age"  # "life expectancy fell from 71.5 to 70.1 years"
             else:
                 if previous is not None and previous[2] == span.sent.start:
                     unit = _gapped_unit(span, previous[:2])
                 if not unit and counted is not None and counted[2] == span.sent.start:
                     unit = _gapped_noun(doc, q, span, counted)
+                if not unit:
+                    unit = _shared_measure(q, span, last_measure)
                 if not unit and statistic_age:
                     unit = "year of age"  # "life expectancy is around 73"
                 if not unit and _index_level(q, span, any(
@@ -978,6 +1011,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
         # the verb a figure with a unit measures: "rose 1.2 percent" (for the gapped figure after it)
         unit_span = _tokens(doc, q.number_start, q.end) or span
         previous = (unit, _change_verb_of(unit_span[-1:]) if unit else None, span.sent.start)
+        if unit and ((q.unit and unit == q.unit) or (q.unit is None and end > q.end)):
+            # a unit or a counted noun written after the figure (not one shared from before)
+            unit_tok = (_tokens(doc, q.number_start, end) or span)[-1]
+            last_measure = (unit, q.value, unit_tok)
         char_span = (q.start, end)
         claimant, claimant_id = attributor.claimant(span, char_span)
         claims.append(Claim(
