@@ -781,3 +781,21 @@ def test_quantities_added_this_round(text, figures):
     assert len(got) == len(figures), got
     for (v, vm, u), (ev, evm, eu) in zip(got, figures):
         assert (v, vm, u) == (pytest.approx(ev), evm, eu)
+
+
+# -- the bench's splits and its --errors option (round 5) ----------------------------
+
+def test_bench_splits_and_errors_refuse_held_out_rows():
+    from storyline.bench.newsquant import parse_rows, sentence_errors, split_of
+
+    assert [split_of(i) for i in (0, 149, 150, 219, 220, 294)] == [
+        "tune (0-149)", "tune (0-149)", "tune-2 (150-219)", "tune-2 (150-219)",
+        "held-out (220-294)", "held-out (220-294)"]
+    assert parse_rows("150-219") == range(150, 220)
+    assert parse_rows("7") == range(7, 8)
+    for held_out in ("150-220", "220-294", "250", "0-294"):
+        with pytest.raises(SystemExit):
+            parse_rows(held_out)
+    golds = [{"value": "12", "normalized_unit": "percentage"}, {"value": "3", "normalized_unit": "drone"}]
+    extra, missed = sentence_errors([((12.0, 12.0), "percent"), ((3.0, 3.0), "missile")], golds)
+    assert extra == [((3.0, 3.0), "missile")] and missed == [golds[1]]
