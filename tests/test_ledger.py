@@ -426,3 +426,74 @@ def test_a_new_store_carries_the_ledger_version(any_db):
     assert ledger_version(db) is None
     mark_new_ledgers(db)  # what ingest does before its first story
     assert ledger_version(db) == LEDGER_VERSION
+
+
+# -- the user's office-holder tables tell sides too ------------------------------------------
+
+STRIKE = "Dalvan drones struck the Vostrelian border town of Kell overnight. "
+
+
+def vostrelia_table(tmp_path) -> str:
+    """A user table (the ``officeholder_tables`` setting) naming an invented country's minister:
+    neither the shipped nor the sample table knows Vostrelia or Ansel Corvin."""
+    path = tmp_path / "vostrelia.csv"
+    path.write_text("role,country_or_body,person,start,end,aliases\n"
+                    "defence minister,Vostrelia,Ansel Corvin,2029-01-10,,Corvin\n", encoding="utf-8")
+    return str(path)
+
+
+def minister_and_ministry(n: int) -> list:
+    """The minister's count of drones shot down, and his own ministry's "all targets were hit"."""
+    count = one_article(n, STRIKE + "Ansel Corvin said 41 drones had been shot down over Kell.",
+                        [("41 drones", 41, "drone", None, "Ansel Corvin")], "Kell Courier")
+    boast = one_article(n + 1, STRIKE + "The Vostrelian ministry said all designated targets were hit.", [],
+                        "Vostrel Today", quotes=[("all designated targets were hit", "Vostrelian Defence Ministry")])
+    return [count, boast]
+
+
+def test_a_user_tables_minister_and_ministry_are_one_side(tmp_path):
+    from storyline.stories.ledger import side_of
+
+    tables = (vostrelia_table(tmp_path),)
+    assert side_of("Ansel Corvin") == ""  # unknown without the user's table: a person's name says no side
+    assert side_of("Ansel Corvin", tables=tables) == side_of("Vostrelian Defence Ministry", tables=tables) \
+        == "vostrelia"
+    facts = facts_of(minister_and_ministry(90))
+    # without the table the ministry's statement contests its own minister's count
+    (group,) = group_facts("sto_x", facts)
+    assert group.status == "contradicting"
+    (group,) = group_facts("sto_x", facts, tables=tables)
+    assert group.status == "single" and [f.kind for f in group.facts] == ["claim"]
+
+
+def test_the_ledger_reads_the_officeholder_tables_setting(writer, tmp_path):
+    """Ingest (assign_stories), refresh after re-extraction and the rebuild of outdated ledgers
+    all pass the setting down to the ledger."""
+    from storyline.batch.reprocess import run_reprocess
+    from storyline.nlp.pipeline import pipeline_version
+    from storyline.settings import Options
+    from storyline.store.schema import set_meta
+    from storyline.stories import refresh_ledgers
+
+    opts = Options(officeholder_tables=vostrelia_table(tmp_path))
+    batch = minister_and_ministry(92)
+    for a in batch:
+        a.pipeline_version = pipeline_version(opts)
+        writer.save_article(a)
+    placed = assign_stories(writer, batch, opts, embedder=None)
+    assert len({p.story_id for p in placed}) == 1
+    story_id = placed[0].story_id
+
+    def status() -> str:
+        (group,) = [g for g in query.story(writer.db, story_id)["ledger"] if g["measure"] == "intercepted"]
+        return group["status"]
+
+    assert status() == "single"
+    refresh_ledgers(writer, batch)  # no settings: the shipped and sample tables alone
+    assert status() == "contradicting"
+    refresh_ledgers(writer, batch, opts)
+    assert status() == "single"
+    refresh_ledgers(writer, batch)
+    set_meta(writer.db, "ledger_version", "1")  # built by older rules: reprocess rebuilds, with the setting
+    assert run_reprocess(writer, opts) == (0, [])
+    assert status() == "single"

@@ -86,13 +86,13 @@ class KnowledgeBase:
         """Merge ``other`` into ``target`` for good; returns the surviving story id."""
         from .stories import merge_stories
 
-        return merge_stories(self.db, target, other)
+        return merge_stories(self.db, target, other, options=self.options)
 
     def split_story(self, story_id: str, article_ids: list[str]) -> str:
         """Move these articles of a story into a new story for good; returns its id."""
         from .stories import split_story
 
-        return split_story(self.db, story_id, article_ids)
+        return split_story(self.db, story_id, article_ids, options=self.options)
 
     def rebuild_stories(self) -> int:
         """Re-cluster all stored articles (embeddings reused), replaying merges and splits."""

@@ -32,7 +32,7 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
     stories, then rebuild every claim ledger when the stored ones were built by other ledger
     rules (``on_ledgers`` gets the number of stories rebuilt); returns (count redone, failures)."""
     done, failed = _reextract(writer, options, force, on_item)
-    rebuilt = rebuild_outdated_ledgers(writer)
+    rebuilt = rebuild_outdated_ledgers(writer, options=options)
     if rebuilt:
         on_ledgers(rebuilt)
     return done, failed
@@ -65,6 +65,6 @@ def _reextract(writer: Writer, options: Options, force: bool,
                 redone.append(article)
                 done += 1
             link_entities(writer, keep)
-            refresh_ledgers(writer, redone)  # the claim groups read the new claims and quotes
+            refresh_ledgers(writer, redone, options)  # the claim groups read the new claims and quotes
             on_item(len(chunk))
     return done, failed

@@ -47,6 +47,16 @@ def config_from(options: Options | None) -> StoryConfig:
     return replace(StoryConfig(), threshold=options.story_threshold, max_gap_days=options.story_max_gap_days)
 
 
+def ledger_tables(options: Options | None) -> tuple[str, ...]:
+    """The extra office-holder tables the ledger tells sides with: the ``officeholder_tables``
+    setting, read as the pipeline reads it for speakers."""
+    if options is None or not getattr(options, "officeholder_tables", ""):
+        return ()
+    from ..nlp.pipeline import officeholder_tables
+
+    return officeholder_tables(options.officeholder_tables)
+
+
 def embedder_for(options: Options | None) -> Embedder | None:
     return load_embedder(options.story_model if options is not None else DEFAULT_MODEL)
 
@@ -80,10 +90,12 @@ def _span(first: str | None, last: str | None, day: str | None) -> tuple[str | N
 class Assigner:
     """Assigns articles to stories on one store; one instance per batch or run."""
 
-    def __init__(self, store: StoryStore, config: StoryConfig, embedder: Embedder | None):
+    def __init__(self, store: StoryStore, config: StoryConfig, embedder: Embedder | None,
+                 tables: tuple[str, ...] = ()):
         self.store = store
         self.config = config
         self.embedder = embedder
+        self.tables = tables  # the user's extra office-holder tables, for the ledger's sides (``ledger_tables``)
         self._n_articles: int | None = None  # corpus size for entity IDF, read once per batch
 
     # -- one article ------------------------------------------------------
@@ -246,7 +258,7 @@ class Assigner:
                       claimant=r["claimant"], claimant_id=r["claimant_id"], source=r["source"], day=r["day"],
                       when=r["published"] or r["day"], polarity=r["polarity"], origin_key=r["origin_key"])
                  for r in self.store.facts(story_id)]
-        groups = group_facts(story_id, facts, row["first_day"] if row else None)
+        groups = group_facts(story_id, facts, row["first_day"] if row else None, self.tables)
         self.store.replace_groups(story_id, groups)
         title = self.best_title(story_id)
         if row and title and title != row["title"]:
@@ -313,7 +325,7 @@ def assign_stories(writer: Any, articles: list[Article], options: Any = None, *,
     for f in feats:
         if f.article_id in vectors:
             f.vec = np.asarray(vectors[f.article_id], dtype=np.float32)
-    assigner = Assigner(store, config, embedder if isinstance(embedder, Embedder) else None)
+    assigner = Assigner(store, config, embedder if isinstance(embedder, Embedder) else None, ledger_tables(options))
     out: list[Assignment] = []
     touched: set[str] = set()
     with writer.db.transaction():

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import InputError, NotFound
 from ..store.schema import get_meta, has_story_members, set_meta
 from ..store.stories import StoryStore
-from .assign import Assigner, assign_stories, story_id_for
+from .assign import Assigner, assign_stories, ledger_tables, story_id_for
 from .embed import text_to_vec
 from .ledger import LEDGER_VERSION, article_facts
 from .score import StoryConfig
@@ -20,8 +20,8 @@ class StoryDecisionError(InputError):
     code = "E120"
 
 
-def _assigner(db: Any) -> Assigner:
-    return Assigner(StoryStore(db), StoryConfig(), None)
+def _assigner(db: Any, options: Any = None) -> Assigner:
+    return Assigner(StoryStore(db), StoryConfig(), None, ledger_tables(options))
 
 
 def _live(store: StoryStore, story_id: str) -> str:
@@ -31,9 +31,10 @@ def _live(store: StoryStore, story_id: str) -> str:
     return store.live_id(story_id)
 
 
-def merge_stories(db: Any, target: str, other: str, record: bool = True) -> str:
-    """Move every article of ``other`` into ``target`` for good; returns the target's id."""
-    a = _assigner(db)
+def merge_stories(db: Any, target: str, other: str, record: bool = True, options: Any = None) -> str:
+    """Move every article of ``other`` into ``target`` for good; returns the target's id.
+    ``options``: the settings (the ledger reads their ``officeholder_tables``)."""
+    a = _assigner(db, options)
     store = a.store
     with db.transaction():
         target, other = _live(store, target), _live(store, other)
@@ -52,9 +53,10 @@ def merge_stories(db: Any, target: str, other: str, record: bool = True) -> str:
     return target
 
 
-def split_story(db: Any, story_id: str, article_ids: list[str], record: bool = True) -> str:
+def split_story(db: Any, story_id: str, article_ids: list[str], record: bool = True,
+                options: Any = None) -> str:
     """Move ``article_ids`` out of ``story_id`` into a new story for good; returns its id."""
-    a = _assigner(db)
+    a = _assigner(db, options)
     store = a.store
     with db.transaction():
         story_id = _live(store, story_id)
@@ -77,7 +79,7 @@ def split_story(db: Any, story_id: str, article_ids: list[str], record: bool = T
     return new_id
 
 
-def replay_decisions(db: Any, decisions: list[dict[str, Any]]) -> None:
+def replay_decisions(db: Any, decisions: list[dict[str, Any]], options: Any = None) -> None:
     """Apply recorded merges and splits again, by the articles they moved (after a rebuild)."""
     store = StoryStore(db)
     for d in decisions:
@@ -90,12 +92,12 @@ def replay_decisions(db: Any, decisions: list[dict[str, Any]]) -> None:
             target = stories[0]
             for other in dict.fromkeys(stories[1:]):
                 if other != target:
-                    merge_stories(db, target, other, record=False)
+                    merge_stories(db, target, other, record=False, options=options)
         elif d["kind"] == "split":
             source = stories[0]
             moving = [m["article_id"] for m in members if m and store.live_id(m["story_id"]) == source]
             if moving and len(store.members(source)) > len(moving):
-                split_story(db, source, moving, record=False)
+                split_story(db, source, moving, record=False, options=options)
 
 
 def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None = None,
@@ -116,16 +118,17 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
         chunk = [query.article(db, aid) for aid in ids[i:i + batch]]
         assign_stories(writer, chunk, options, config=config, embedder=embedder,
                        vectors={k: v for k, v in vectors.items() if v is not None})
-    replay_decisions(db, decisions)
+    replay_decisions(db, decisions, options)
     set_meta(db, LEDGER_KEY, LEDGER_VERSION)  # every ledger was rebuilt by these rules
     return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
 
 
-def refresh_ledgers(writer: Any, articles: list[Any]) -> int:
+def refresh_ledgers(writer: Any, articles: list[Any], options: Any = None) -> int:
     """After articles were re-extracted (``storyline reprocess``): their ledger facts derived
     again from their new claims and quotes, and the claim groups of the stories holding them
-    recomputed. Story membership is kept. Returns the number of stories refreshed."""
-    a = _assigner(writer.db)
+    recomputed (sides told with the ``officeholder_tables`` of ``options``). Story membership
+    is kept. Returns the number of stories refreshed."""
+    a = _assigner(writer.db, options)
     touched: set[str] = set()
     with writer.db.transaction():
         for article in articles:
@@ -156,7 +159,7 @@ def mark_new_ledgers(db: Any) -> None:
         set_meta(db, LEDGER_KEY, LEDGER_VERSION)
 
 
-def rebuild_outdated_ledgers(writer: Any, batch: int = 200) -> int:
+def rebuild_outdated_ledgers(writer: Any, batch: int = 200, options: Any = None) -> int:
     """When the stored ledgers were built by other ledger rules (``LEDGER_VERSION``): every
     article's facts derived again from its stored claims and quotes, then every story's claim
     groups recomputed once; story membership is kept. Returns the number of stories rebuilt
@@ -167,7 +170,7 @@ def rebuild_outdated_ledgers(writer: Any, batch: int = 200) -> int:
     db = writer.db
     if get_meta(db, LEDGER_KEY) == LEDGER_VERSION:
         return 0
-    a = _assigner(db)
+    a = _assigner(db, options)
     touched: set[str] = set()
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")]
     for start in range(0, len(ids), batch):

@@ -19,7 +19,8 @@ from ..models import Article
 # Bump when the ledger's rules change (what becomes a fact, how facts group, how sides are
 # told): stored ledgers carry the version that built them (kb_meta "ledger_version") and
 # `storyline reprocess` rebuilds those of another version. "1" (or none) = before versioning.
-LEDGER_VERSION = "3"
+# "4": sides are told with the user's `officeholder_tables` too, not only the shipped and sample tables.
+LEDGER_VERSION = "4"
 from ..nlp.officeholders import canonical_place, person_place, seat_country
 from .features import normalise_passage
 
@@ -258,58 +259,60 @@ def place_stem(word: str) -> str:
     return w
 
 
-def _side_key(word: str) -> str:
+def _side_key(word: str, tables: tuple[str, ...] = ()) -> str:
     """The country or body a name word stands for: a seat of power's country ("Kremlin" ->
     "russia"), else its canonical place where the office-holder tables know it ("Kestrian",
     "Kestria's" -> "kestria"; "Russian" -> "russia"), else its stem without a regular place or
     demonym ending (a guess that keeps "Osmerian" and "Osmeria" together and "Austrian" and
-    "Australian" apart)."""
-    place = canonical_place(word)
+    "Australian" apart). ``tables``: the user's extra office-holder CSV files (the
+    ``officeholder_tables`` setting), read on top of the shipped and sample ones."""
+    place = canonical_place(word, tables)
     seat = seat_country(place or word)
     if seat or place:
         return (seat or place or "").casefold()
     return place_stem(word)
 
 
-def _place_in(name: str) -> str | None:
+def _place_in(name: str, tables: tuple[str, ...] = ()) -> str | None:
     """The side of a seat of power or a place of several words named in ``name`` ("White House
     press office", "United States Department of State" -> "united states")."""
     words = re.findall(r"[\w'.-]+", name)
     for n in (3, 2, 1):
         for k in range(len(words) - n + 1):
             phrase = " ".join(words[k:k + n])
-            country = seat_country(phrase) or (canonical_place(phrase) if n > 1 else None)
+            country = seat_country(phrase) or (canonical_place(phrase, tables) if n > 1 else None)
             if country:
-                return _side_key(country)
+                return _side_key(country, tables)
     return None
 
 
-def side_of(name: str | None, evidence: str = "") -> str:
+def side_of(name: str | None, evidence: str = "", tables: tuple[str, ...] = ()) -> str:
     """A short key of the country or body a claimant speaks for: "Kestrian Ministry of Defence"
     and "Kestria's defence ministry" both give "kestria", "Kremlin", "Russian Foreign
-    Ministry" and "Dmitry Peskov" all "russia"; "" when the name does not say."""
+    Ministry" and "Dmitry Peskov" all "russia"; "" when the name does not say. ``tables``: the
+    user's extra office-holder tables (their people, places and demonyms name sides too)."""
     words = (name or "").split()
     if words and evidence:  # the text's own "Kestria's defence ministry" outranks a resolved name
         m = re.search(rf"\b([A-Z][a-z]+)'s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(words[-1])}\b", evidence, re.I)
         if m and m.group(1)[:1].isupper():
-            return _side_key(m.group(1))
-    seat = _place_in(name or "")
+            return _side_key(m.group(1), tables)
+    seat = _place_in(name or "", tables)
     if seat:
         return seat
-    office = person_place(name) if name else None
+    office = person_place(name, tables) if name else None
     if office:  # an office holder of the tables speaks for the office's country ("Peskov" -> "russia")
-        return _side_key(office)
+        return _side_key(office, tables)
     tokens = re.findall(r"[A-Z][\w-]+", name or "")
     # an unknown word is a guess at a place only alone ("Romania") or before a body ("Osmerian
     # Defence Ministry"), never a person's first name ("Sergei Chemezov", "Roman Busargin")
     bodily = len((name or "").split()) == 1 or any(w.lower() in _BODY_WORDS for w in (name or "").split())
     for token in tokens:
         if token.lower() not in _ROLE_WORDS:
-            if canonical_place(token):
-                return _side_key(token)
-            return _side_key(token) if bodily and re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
+            if canonical_place(token, tables):
+                return _side_key(token, tables)
+            return _side_key(token, tables) if bodily and re.search(r"(?:ian|ish|ese|an|i|ic|ch|ia|a)$", token) else ""
     m = re.search(r"\b([A-Z][a-z]+)'s\b", evidence)
-    return _side_key(m.group(1)) if m else ""
+    return _side_key(m.group(1), tables) if m else ""
 
 
 def normal_unit(unit: str, measure: str) -> str | None:
@@ -487,19 +490,20 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def opposes(statement: Fact, claims: list[Fact]) -> bool:
+def opposes(statement: Fact, claims: list[Fact], tables: tuple[str, ...] = ()) -> bool:
     """A statement contests a group's figures when it comes from another side, about the same
     day, and the counted things are not named as a third party's ("all targets were hit" from
-    Kestria's ministry does not contest Kestria's own count of Varnish drones shot down)."""
+    Kestria's ministry does not contest Kestria's own count of Varnish drones shot down).
+    Sides are told with the user's extra office-holder ``tables`` too (see ``side_of``)."""
     if any(statement.same_side(c) for c in claims):
         return False
-    side = side_of(statement.claimant, statement.evidence)
+    side = side_of(statement.claimant, statement.evidence, tables)
     unit = claims[0].unit if claims else ""
     words = unit.split()
     owner = words[0] if len(words) > 1 and words[0][:1].isupper() else ""
-    if owner and side and _side_key(owner) != side:
+    if owner and side and _side_key(owner, tables) != side:
         return False
-    if side and any(side_of(c.claimant) == side for c in claims):
+    if side and any(side_of(c.claimant, tables=tables) == side for c in claims):
         return False
     gaps = [g for g in (_days_apart(statement.day or statement.when, c.day or c.when) for c in claims)
             if g is not None]
@@ -582,10 +586,13 @@ def _windows(claims: list[Fact], days: int) -> list[tuple[str, list[Fact]]]:
     return [((run[0].day or "") if k else "", run) for k, run in enumerate(runs)]
 
 
-def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None) -> list[Group]:
+def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None,
+                tables: tuple[str, ...] = ()) -> list[Group]:
     """Claim groups of one story: figures keyed by (measure, counted thing) and, for figures of
     one event or one package, by a window of days; with the statements that contest them;
-    figures about days well before the story left out."""
+    figures about days well before the story left out. ``tables``: the user's extra
+    office-holder CSV files (the ``officeholder_tables`` setting), which tell sides apart
+    as they resolve speakers."""
     by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     statements: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
@@ -602,7 +609,8 @@ def group_facts(story_id: str, facts: list[Fact], first_day: str | None = None) 
         window = EVENT_WINDOW if base in EVENT_MEASURES else MONEY_WINDOW if money or base == "aid" else None
         for start, claims in (_windows(all_claims, window) if window is not None else [("", all_claims)]):
             claims.sort(key=lambda f: (f.when or "", f.article_id, f.idx))
-            said = [s for s in statements.get(measure, []) if (not s.unit or s.unit == unit) and opposes(s, claims)]
+            said = [s for s in statements.get(measure, [])
+                    if (not s.unit or s.unit == unit) and opposes(s, claims, tables)]
             status, stances, note = judge(claims, said)
             members = claims + ([s for s in said if not any(s.same_side(c) for c in claims)]
                                 if status == "contradicting" else [])
