@@ -8,7 +8,8 @@ what. Reads through ``storyline.query`` only.
 With ``--gold`` (a stories file like tests/gold/stories.json: story -> member files or
 ``path#N`` items with their urls) the ledger is recomputed on the gold stories instead of the
 stored ones, from the stored articles and their stored origins, so that the ledger can be
-judged apart from the clustering.
+judged apart from the clustering; sides are told with the ``officeholder_tables`` setting
+(``STORYLINE_OFFICEHOLDER_TABLES``) as the stored ledgers are.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import query
-from ..errors import InputError
+from ..errors import ConfigError, InputError
+from ..settings import resolve
 from ..store import connect
 from ..stories.features import article_day
+from ..stories.assign import ledger_tables
 from ..stories.ledger import Group, article_facts, group_facts
 
 FLAGGED = ("diverging", "contradicting")
@@ -67,9 +70,10 @@ def _gold_story(article: Any, members: dict[str, str], urls: dict[str, str]) -> 
     return None
 
 
-def gold_summary(db: Any, gold_path: str) -> dict[str, Any]:
+def gold_summary(db: Any, gold_path: str, tables: tuple[str, ...] = ()) -> dict[str, Any]:
     """The ledger recomputed on gold stories: stored articles, their stored origin (copies
-    point to their original), grouped by the gold story they belong to."""
+    point to their original), grouped by the gold story they belong to; ``tables``: the
+    user's extra office-holder tables (see ``stories.assign.ledger_tables``)."""
     gold = read_gold(gold_path)
     members = {m: story for story, ms in gold["stories"].items() for m in ms}
     urls = {url: item for item, url in gold.get("item_urls", {}).items()}
@@ -87,7 +91,7 @@ def gold_summary(db: Any, gold_path: str) -> dict[str, Any]:
             days[story].append(day)
     by_story = []
     for story in sorted(facts):
-        groups = group_facts(story, facts[story], min(days[story]) if days[story] else None)
+        groups = group_facts(story, facts[story], min(days[story]) if days[story] else None, tables)
         by_story.append(({"id": story, "title": ""}, [_as_dict(g) for g in groups]))
     return _summary(by_story)
 
@@ -122,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         if "://" not in args.db and not Path(args.db).is_file():
             raise InputError(args.db, "no such knowledge base", hint="ingest first: storyline ingest ... --db FILE")
         db = connect(args.db)
-        summary = gold_summary(db, args.gold) if args.gold else ledger_summary(db)
-    except InputError as err:
+        summary = gold_summary(db, args.gold, ledger_tables(resolve(db=args.db))) if args.gold \
+            else ledger_summary(db)
+    except (InputError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     print(report(summary, args.all))
