@@ -236,3 +236,20 @@ def test_pipeline_version_names_a_other_model_and_the_typer_file(tmp_path):
     typer.write_text('{"labels": ["AID", "CONSULT"]}', encoding="utf-8")
     second = pipeline_version(resolve(event_model=str(typer)))
     assert first.startswith(base + ".typer-") and second.startswith(base + ".typer-") and first != second
+
+
+def test_pipeline_version_names_the_officeholder_tables_by_content(tmp_path):
+    from storyline.nlp.pipeline import pipeline_version
+    from storyline.settings import resolve
+
+    base = pipeline_version()
+    assert pipeline_version(resolve(officeholder_tables="")) == base
+    table = tmp_path / "holders.csv"
+    table.write_text("role,country_or_body,person,start,end,aliases\n"
+                     "president,Varnia,Ana Test,2020-01-01,,\n", encoding="utf-8")
+    first = pipeline_version(resolve(officeholder_tables=str(table)))
+    assert first.startswith(base + ".tables-")
+    assert pipeline_version(resolve(officeholder_tables=str(table))) == first  # same file, same version
+    table.write_text("role,country_or_body,person,start,end,aliases\n"
+                     "president,Varnia,Other Test,2020-01-01,,\n", encoding="utf-8")
+    assert pipeline_version(resolve(officeholder_tables=str(table))) != first  # an edited table redoes articles

@@ -31,8 +31,9 @@ CLEAN_VERSION = "1"  # bumped by clean/ when cleaning output changes
 
 def pipeline_version(options=None) -> str:
     """A string naming every stage's version; stored with each article. With ``options``, a
-    model other than the default and a trained event typer are named too (by a digest of the
-    file), so that changing either makes ``storyline reprocess`` redo the articles."""
+    model other than the default, a trained event typer and the extra office-holder tables are
+    named too (the files by a digest), so that changing any makes ``storyline reprocess`` redo
+    the articles (speakers and the ledger's sides read the tables)."""
     parts = [f"clean{CLEAN_VERSION}"] + [f"{name.removeprefix('storyline_')}{v}" for name, _, v in COMPONENTS]
     if options is not None:
         from ..settings import SETTINGS
@@ -42,6 +43,9 @@ def pipeline_version(options=None) -> str:
             parts.append(f"model-{options.model}")
         if getattr(options, "event_model", ""):
             parts.append(f"typer-{_file_digest(options.event_model)}")
+        tables = officeholder_tables(getattr(options, "officeholder_tables", "") or "")
+        if tables:
+            parts.append("tables-" + "-".join(_file_digest(t) for t in tables))
     return ".".join(parts)
 
 
