@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
-from .numbers import APPROX_BEFORE, CURRENCY_WORDS, UNITS, parse_digits, unit_for
-from .quantities import _APPROX_BEFORE_RE, Quantity, find_quantities, rate_suffix
+from .numbers import CURRENCY_WORDS, SCALES, UNITS, parse_digits, unit_for
+from .quantities import Quantity, approx_cue_before, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
     "say", "claim", "report", "tell", "state", "announce", "estimate", "confirm", "add",
@@ -806,7 +806,6 @@ _THING_AGE = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_AGE_NUMBER})(?P<mag>[ \u00a0-](?:thousand|million|billion))?"
     rf"(?:[ \u00a0]*(?:-|to|\u2013)[ \u00a0-]*(?P<num2>{_AGE_NUMBER})(?P<mag2>[ \u00a0-](?:thousand|million|billion))?)?"
     r"[ \u00a0-](?P<period>year|month|week|day)s?[ \u00a0-]old\b", re.I)
-_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Nouns for people and animals whose age is not a claim (beside PERSON_NOUNS and names).
 _BEING_NOUNS = PERSON_NOUNS | {
     "baby", "toddler", "infant", "teen", "youth", "pupil", "schoolboy", "schoolgirl", "patient", "grandmother",
@@ -890,17 +889,17 @@ def _thing_ages(doc: Doc) -> list[tuple[int, int, float, float | None, str | Non
         if value is None:
             continue
         value_max = parse_digits(m.group("num2")) if m.group("num2") else None
-        mag2 = _MAGNITUDES[m.group("mag2").strip(" -\u00a0").lower()] if m.group("mag2") else None
-        mag = _MAGNITUDES[m.group("mag").strip(" -\u00a0").lower()] if m.group("mag") else mag2
+        mag2 = SCALES[m.group("mag2").strip(" -\u00a0").lower()] if m.group("mag2") else None
+        mag = SCALES[m.group("mag").strip(" -\u00a0").lower()] if m.group("mag") else mag2
         value *= mag or 1
         if value_max is not None:
             value_max *= mag2 or mag or 1
             if value_max <= value:
                 value_max = None
         start, approx = m.start(), None
-        cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
+        cue = approx_cue_before(text, start)
         if cue:  # "more than 1,000 years old", "a roughly 300,000-year-old skull"
-            start, approx = cue.start("cue"), APPROX_BEFORE[cue.group("cue").lower()]
+            start, approx = cue
         out.append((start, m.end(), value, value_max, approx, f"{m.group('period').lower()} of age"))
     return out
 

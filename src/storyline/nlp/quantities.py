@@ -516,15 +516,21 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
                    number_start, number_end)
 
 
+def approx_cue_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start of the cue, its approximation) of an approximation cue written just before
+    ``start`` ("about", "more than", "up to"), or None."""
+    cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
+    return (cue.start("cue"), APPROX_BEFORE[cue.group("cue").lower()]) if cue else None
+
+
 def _finish(text, start, end, value, value_max, unit, approx, currency, words, has_mag, number_start,
             number_end) -> Quantity:
     """The approximation cues around a figure, and the Quantity."""
     grouped = "," in text[number_start:number_end]
     # Approximation cue before the figure (or before its currency).
-    cue = _APPROX_BEFORE_RE.search(text, max(0, start - 24), start)
+    cue = approx_cue_before(text, start)
     if cue:
-        approx = approx or APPROX_BEFORE[cue.group("cue").lower()]
-        start = cue.start("cue")
+        start, approx = cue[0], approx or cue[1]
     # ("S&P 500 +0.3%": a plus before a signed figure is its sign, not "or more")
     after = re.match(r"[ \u00a0]*(or so|or more|or fewer|or less|plus\b|\+(?![ \u00a0]?[\d.]))", text[end:end + 12])
     if after and approx is None:
