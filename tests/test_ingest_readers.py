@@ -59,8 +59,14 @@ def test_folder_walk_skips_folder_documentation_and_officeholder_tables(tmp_path
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
-    walked = sorted(Path(s.origin).name for s in discover([str(tmp_path)]))
+    said: list[tuple[str, str]] = []
+    walked = sorted(Path(s.origin).name for s in discover([str(tmp_path)], said))
     assert walked == ["articles.csv", "readme_first_story.txt", "story.txt"]
+    # every skipped file is told, with why (the CLI prints them)
+    assert sorted((Path(f).name, why) for f, why in said) == [
+        ("LICENSE", "folder documentation"), ("Licence.TXT", "folder documentation"),
+        ("README.md", "folder documentation"), ("office.csv", "office-holder table"),
+        ("office.tsv", "office-holder table"), ("readme.txt", "folder documentation")]
     globbed = sorted(Path(s.origin).name for s in discover([str(tmp_path / "*")]))
     assert globbed == walked  # a glob's matches too; the folder "sub" is walked (its readme skipped)
     # a file named as such is always read

@@ -125,6 +125,7 @@ def test_cli_bad_input_names_each_file_and_goes_on(tmp_path):
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really")
+    (folder / "README.md").write_text("# What this folder holds", encoding="utf-8")  # not an article: said
     (folder / "bad.jsonl").write_text('{"title": "A", "text": "Ida Varsen said the dam held."}\n{"title": "B", "te',
                                       encoding="utf-8")
     db = str(tmp_path / "kb.db")
@@ -136,6 +137,9 @@ def test_cli_bad_input_names_each_file_and_goes_on(tmp_path):
         assert any(name in line for line in failed), (name, failed)
     assert "Traceback" not in result.stderr
     assert "added 3 article(s)" in result.stdout and "failed 4" in result.stdout
+    assert "1 file(s) not articles" in result.stdout
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("not an article, skipped: ")]
+    assert len(skipped) == 1 and "README.md: folder documentation" in skipped[0], result.stderr
     strict = _cli("ingest", str(folder), "--db", str(tmp_path / "strict.db"), "-q", "--strict")
     assert strict.returncode != 0 and "Traceback" not in strict.stderr
 

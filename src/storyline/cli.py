@@ -91,9 +91,12 @@ def _ingest(kb, inputs, mapping, strict: bool, quiet: bool):
 
 
 def _print_report(report) -> None:
+    for origin, why in report.not_articles:
+        click.echo(f"not an article, skipped: {origin}: {why} (name the file to read it)", err=True)
     click.echo(f"added {report.added} article(s)"
                + (f" ({report.near_duplicates} near-duplicate(s) linked to their origin)" if report.near_duplicates else "")
-               + f", skipped {report.duplicates} already stored, failed {len(report.failed)}")
+               + f", skipped {report.duplicates} already stored, failed {len(report.failed)}"
+               + (f", {len(report.not_articles)} file(s) not articles" if report.not_articles else ""))
 
 
 @cli.command()
@@ -115,7 +118,7 @@ def ingest(inputs, db, model, mapping, batch_size, workers, max_file_mb, strict,
     linked to the article they copy. A bad file or record gets one line naming it and the
     reason; the rest goes on. Inside a folder or a glob, README/LICENSE-like files and
     office-holder tables (CSV with role, country_or_body, person) are not articles and are
-    skipped; name such a file to read it anyway.
+    skipped, each named on stderr; name such a file to read it anyway.
 
     \b
     Examples:

@@ -34,7 +34,8 @@ class KnowledgeBase:
         from .ingest import discover, read_source
 
         progress = progress or Progress()
-        sources = discover([str(p) for p in inputs])
+        not_articles: list[tuple[str, str]] = []
+        sources = discover([str(p) for p in inputs], not_articles)
         progress.on_start(len(sources))
 
         def documents() -> Iterator[RawDocument | IngestFailure]:
@@ -42,7 +43,9 @@ class KnowledgeBase:
                 yield from read_source(source, self.options, mapping)
                 progress.on_source(source.origin)
 
-        return run_ingest(self.writer, documents(), self.options, progress, strict)
+        report = run_ingest(self.writer, documents(), self.options, progress, strict)
+        report.not_articles = not_articles
+        return report
 
     def ingest_documents(self, documents: Iterable[RawDocument | IngestFailure],
                          progress: Progress | None = None, strict: bool = False) -> IngestReport:

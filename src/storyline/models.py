@@ -186,6 +186,8 @@ class IngestReport:
     duplicates: int = 0  # exact re-ingests (no-op)
     near_duplicates: int = 0  # stored, linked to the article they copy
     failed: list[IngestFailure] = field(default_factory=list)
+    # files a folder walk or glob found that are not articles (README, office-holder table): (file, why)
+    not_articles: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def seen(self) -> int:

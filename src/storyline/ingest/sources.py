@@ -77,7 +77,7 @@ def is_url(text: str) -> bool:
     return urlsplit(text).scheme.lower() in ("http", "https")
 
 
-def discover(inputs: Iterable[str]) -> list[Source]:
+def discover(inputs: Iterable[str], skipped: list[tuple[str, str]] | None = None) -> list[Source]:
     """Sources for ``inputs``, in order, each file once.
 
     Folders are walked recursively (sorted, hidden files and folders skipped);
@@ -85,10 +85,12 @@ def discover(inputs: Iterable[str]) -> list[Source]:
     empty glob or an unsupported file becomes a Source of kind ``error``.
     Files found by walking a folder or expanding a glob that are not articles
     are skipped (``not_an_article``): a README/LICENSE-like file and an
-    office-holder table; a file named as such is always read.
+    office-holder table; a file named as such is always read. ``skipped``, when
+    given, collects (file, why) for each of them, so a caller can say so.
     """
     out: list[Source] = []
     seen: set[str] = set()
+    skipped = skipped if skipped is not None else []
 
     def add(source: Source) -> None:
         key = source.origin if source.path is None else os.path.realpath(source.path)
@@ -110,16 +112,19 @@ def discover(inputs: Iterable[str]) -> list[Source]:
         path = Path(os.path.expanduser(item))
         try:
             if path.exists():
-                for source in _expand(path):
+                for source in _expand(path, skipped):
                     add(source)
             elif any(c in item for c in "*?["):
                 matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
                 if not matches:
                     add(Source(item, "error", error="no files match this pattern"))
                 for match in matches:
-                    if not not_an_article(Path(match)):
-                        for source in _expand(Path(match)):
-                            add(source)
+                    why = not_an_article(Path(match))
+                    if why:
+                        skipped.append((match, why))
+                        continue
+                    for source in _expand(Path(match), skipped):
+                        add(source)
             else:
                 add(Source(item, "error", error="no such file or folder"))
         except OSError as err:  # e.g. a folder we may not list
@@ -127,7 +132,7 @@ def discover(inputs: Iterable[str]) -> list[Source]:
     return out
 
 
-def _expand(path: Path) -> Iterable[Source]:
+def _expand(path: Path, skipped: list[tuple[str, str]]) -> Iterable[Source]:
     if path.is_dir():
         found: list[Path] = []
         for root, dirs, files in os.walk(path):
@@ -136,8 +141,11 @@ def _expand(path: Path) -> Iterable[Source]:
             found.extend(Path(root) / name for name in files
                          if not name.startswith(".") and not name.endswith("~"))
         for file in sorted(found, key=lambda p: p.parts):
-            if not not_an_article(file):
-                yield from _expand(file)
+            why = not_an_article(file)
+            if why:
+                skipped.append((str(file), why))
+                continue
+            yield from _expand(file, skipped)
         return
     origin = str(path)
     kind = kind_for_path(path)
