@@ -20,6 +20,11 @@ import numpy as np
 
 from .features import ArticleFeatures, day_gap, days_apart
 
+# The version of the assignment rules (this module's scoring, features and the assigner's use of
+# them). Bump it when the same articles would fall into other stories: a store clustered under
+# another version (or another StoryConfig) is re-clustered by ``storyline reprocess``.
+RULES_VERSION = "1"
+
 
 @dataclass(frozen=True)
 class StoryConfig:
