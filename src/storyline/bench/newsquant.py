@@ -40,7 +40,12 @@ aggregate only; from round 5 their errors are read); sentences 220-294 are
 the held-out part, never read (not its gold, not our predictions, not
 per-row diffs), scored in aggregate only.
 
-Run: ``python -m storyline.bench.newsquant [--model NAME]``;
+CQE as a same-run baseline: ``--baseline cqe --cqe-python PATH`` runs CQE 2.0.3 (in its own,
+optional venv: ``cqe_adapter.py``, ``requirements-cqe.txt``) over the same sentences and scores
+its quantities with the same matching; CQE's normalised units are NewsQuant's vocabulary
+already, so they are compared as they are (``cqe_names``).
+
+Run: ``python -m storyline.bench.newsquant [--model NAME] [--baseline cqe --cqe-python PATH]``;
 ``--errors`` prints the misses and extra figures of the tuning rows (0-219)
 only, and refuses rows of the held-out part.
 """
@@ -195,11 +200,14 @@ def unit_names(unit: str, synonyms: dict | None = None) -> tuple[str, ...]:
 PREVIOUS_SYNONYMS = {k: v for k, v in UNIT_SYNONYMS.items() if k not in ROUND5_SYNONYMS}
 
 
-def units_match(pred_unit: str, gold_normalised: str, synonyms: dict | None = None) -> bool:
+def units_match(pred_unit: str, gold_normalised: str, synonyms: dict | None = None,
+                names_of=None) -> bool:
     """Whether our unit names the gold unit: equal, or equal to its last word, ignoring
-    the plural of a counted noun (a few gold units are left plural: "Americans")."""
+    the plural of a counted noun (a few gold units are left plural: "Americans").
+    ``names_of``: unit -> its names in NewsQuant's vocabulary (default ``unit_names`` with
+    ``synonyms``; a baseline that writes that vocabulary itself, CQE, passes ``cqe_names``)."""
     gold = gold_normalised.strip().lower()
-    names = unit_names(pred_unit, synonyms)
+    names = names_of(pred_unit) if names_of is not None else unit_names(pred_unit, synonyms)
     for ours in (n.lower() for n in names):
         if ours == gold or _singular(ours) == _singular(gold):
             return True
@@ -222,8 +230,15 @@ class Counts:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dict], counts: Counts) -> None:
-    """Greedy one-to-one matching of predictions to gold quantities of one sentence."""
+def cqe_names(unit: str) -> tuple[str, ...]:
+    """CQE's normalised unit is a name of NewsQuant's vocabulary already (its own unit table)."""
+    return (unit,)
+
+
+def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dict], counts: Counts,
+                   names_of=None) -> None:
+    """Greedy one-to-one matching of predictions to gold quantities of one sentence
+    (``names_of``: see ``units_match``)."""
     gold_items = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in golds]
     counts.predicted += len(preds)
     counts.gold += len(gold_items)
@@ -233,7 +248,7 @@ def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dic
             for j, (gv, gu) in enumerate(gold_items):
                 if j in used or gv is None or not values_match(value, gv):
                     continue
-                if need_unit and not units_match(unit, gu, synonyms):
+                if need_unit and not units_match(unit, gu, synonyms, names_of):
                     continue
                 used.add(j)
                 if not need_unit:
@@ -273,9 +288,23 @@ def parse_rows(spec: str) -> range:
     return rows
 
 
-def run(model: str, data_dir: Path, error_rows: range | None = None) -> dict:
+def score_baseline(quantities: list[list[list]], items: list[dict], names: list[str]) -> dict[str, Counts]:
+    """Scores per split (``names``: the splits, the total last) of a baseline's quantities
+    (CQE's ``[low, high, unit, change]`` per sentence), with the matching of our own figures."""
+    splits = {name: Counts() for name in names}
+    for i, (rows, item) in enumerate(zip(quantities, items)):
+        preds = [((low, high), unit) for low, high, unit, *_ in rows]
+        score_sentence(preds, item["quantities"], splits[split_of(i)], cqe_names)
+        score_sentence(preds, item["quantities"], splits[names[-1]], cqe_names)
+    return splits
+
+
+def run(model: str, data_dir: Path, error_rows: range | None = None, cqe_python: str | None = None,
+        tuning_only: bool = False) -> dict:
     """Scores per split and the cost ratio, as a dict; with ``error_rows`` (tuning rows only)
-    also the errors of those rows."""
+    also the errors of those rows; with ``cqe_python`` (the interpreter of the optional CQE
+    venv) also CQE's scores per split, same sentences, same matching. ``tuning_only``: the
+    held-out rows are not even parsed (for work between the scorings of the held-out part)."""
     import spacy
 
     from ..nlp.pipeline import register_components
@@ -284,6 +313,8 @@ def run(model: str, data_dir: Path, error_rows: range | None = None) -> dict:
         raise ValueError("errors are shown for tuning rows only")
     register_components()
     items = json.loads((data_dir / "newsquant" / "newsquant_dev.json").read_text(encoding="utf-8"))
+    if tuning_only:
+        items = items[:TUNE2_END]
     texts = [it["text"] for it in items]
     nlp = spacy.load(model)
     start = time.perf_counter()
@@ -299,21 +330,34 @@ def run(model: str, data_dir: Path, error_rows: range | None = None) -> dict:
         start = time.perf_counter()
         docs = [proc(doc) for doc in docs]
         component_seconds[name] = time.perf_counter() - start
-    splits = {name: Counts() for name in SPLIT_NAMES}
-    splits["all"] = Counts()
+    splits = {name: Counts() for name in SPLIT_NAMES[:2 if tuning_only else 3]}
+    splits["all tuning (0-219)" if tuning_only else "all"] = Counts()
     errors = []
     for i, (doc, item) in enumerate(zip(docs, items)):
         preds = [((min(c.value, c.value_max if c.value_max is not None else c.value),
                    max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
                  for c in doc._.storyline_claims]
         score_sentence(preds, item["quantities"], splits[split_of(i)])
-        score_sentence(preds, item["quantities"], splits["all"])
+        score_sentence(preds, item["quantities"], splits[list(splits)[-1]])
         if error_rows is not None and i in error_rows and i < TUNE2_END:
             extra, missed = sentence_errors(preds, item["quantities"])
             if extra or missed:
                 errors.append((i, item["text"], extra, missed))
+    baseline = None
+    if cqe_python is not None:
+        from .cqe_adapter import run_cqe
+
+        baseline = score_baseline(run_cqe(texts, cqe_python, model), items, list(splits))
     return {"splits": splits, "parse_seconds": parse_seconds, "component_seconds": component_seconds,
-            "sentences": len(items), "errors": errors}
+            "sentences": len(items), "errors": errors, "baseline": baseline}
+
+
+def _table_row(name: str, c: Counts, before: bool = True) -> str:
+    vp, vr, vf = c.f1(c.value_tp)
+    up, ur, uf = c.f1(c.unit_tp)
+    bf = f"{c.f1(c.unit_tp_before)[2]:.3f}" if before else ""
+    return (f"| {name} | {c.gold} | {c.predicted} | {vp:.3f} | {vr:.3f} | {vf:.3f} | {up:.3f} | {ur:.3f} "
+            f"| {uf:.3f} | {bf} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -322,12 +366,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", metavar="ROWS", nargs="?", const=f"{TUNE_END}-{TUNE2_END - 1}",
                         help=f"print the errors of tuning rows ROWS (default {TUNE_END}-{TUNE2_END - 1}; "
                              f"rows from {TUNE2_END} are held out and refused) instead of the scores")
+    parser.add_argument("--baseline", choices=["cqe"],
+                        help="also run CQE 2.0.3 over the same sentences and score it the same way "
+                             "(needs the optional CQE venv: --cqe-python)")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help=f"score the tuning rows 0-{TUNE2_END - 1} only; the held-out rows are not parsed")
+    parser.add_argument("--cqe-python", default=os.environ.get("STORYLINE_CQE_PYTHON"),
+                        help="the python of the venv holding CQE (default $STORYLINE_CQE_PYTHON)")
     args = parser.parse_args(argv)
     error_rows = parse_rows(args.errors) if args.errors else None
+    cqe_python = None
+    if args.baseline == "cqe":
+        if error_rows is not None:
+            raise SystemExit("--baseline and --errors do not go together")
+        if not args.cqe_python:
+            raise SystemExit("--baseline cqe needs the CQE venv's interpreter: --cqe-python PATH or "
+                             "STORYLINE_CQE_PYTHON (setup: docs/benchmarks.md)")
+        cqe_python = args.cqe_python
     data_dir = shared_data_dir()
     if not (data_dir / "newsquant" / "newsquant_dev.json").exists():
         raise SystemExit(f"NewsQuant not found under {data_dir} (set STORYLINE_SHARED_DATA)")
-    result = run(args.model, data_dir, error_rows)
+    try:
+        result = run(args.model, data_dir, error_rows, cqe_python, args.tuning_only or error_rows is not None)
+    except RuntimeError as exc:  # the CQE venv is missing or CQE failed
+        raise SystemExit(str(exc)) from exc
     if error_rows is not None:
         for i, text, extra, missed in result["errors"]:
             print(f"[{i}] {text}")
@@ -338,18 +400,25 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"    missed {g['value']} {g['normalized_unit']!r} (surface {g.get('unit', '')!r})")
         print(f"\n{len(result['errors'])} sentences with errors in rows {error_rows.start}-{error_rows.stop - 1}")
         return
-    print(f"NewsQuant dev half, {result['sentences']} sentences, model {args.model}\n")
+    print(f"NewsQuant dev half, {result['sentences']} sentences"
+          + (" (tuning rows only)" if args.tuning_only else "") + f", model {args.model}\n")
     print("| split | gold | predicted | value P | value R | value F1 | value+unit P | value+unit R | value+unit F1 "
           "| value+unit F1, names before round 5 |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, c in result["splits"].items():
-        vp, vr, vf = c.f1(c.value_tp)
-        up, ur, uf = c.f1(c.unit_tp)
-        bf = c.f1(c.unit_tp_before)[2]
-        print(f"| {name} | {c.gold} | {c.predicted} | {vp:.3f} | {vr:.3f} | {vf:.3f} | {up:.3f} | {ur:.3f} | {uf:.3f} "
-              f"| {bf:.3f} |")
+        print(_table_row(name, c))
+    if result["baseline"] is not None:
+        for name, c in result["baseline"].items():
+            print(_table_row(f"CQE 2.0.3, same run: {name}", c, before=False))
     print(f"| CQE (published, full set) | | | | | {CQE_PUBLISHED['value_f1'] / 100:.3f} | | | "
           f"{CQE_PUBLISHED['value_unit_f1'] / 100:.3f} | |")
+    if result["baseline"] is not None:
+        print("\n| split | ours value F1 | CQE value F1 | ours value+unit F1 | CQE value+unit F1 |")
+        print("|---|---|---|---|---|")
+        for name, c in result["splits"].items():
+            b = result["baseline"][name]
+            print(f"| {name} | {c.f1(c.value_tp)[2]:.3f} | {b.f1(b.value_tp)[2]:.3f} "
+                  f"| {c.f1(c.unit_tp)[2]:.3f} | {b.f1(b.unit_tp)[2]:.3f} |")
     print("\n" + cost_line("same sentences", result["parse_seconds"], result["component_seconds"]))
 
 
