@@ -380,12 +380,12 @@ def test_refreshed_ledger_reads_the_re_extracted_claims(writer):
 def test_reprocess_rebuilds_ledgers_built_by_older_rules(writer):
     """Stored ledgers carry the version of the rules that built them; `storyline reprocess`
     rebuilds those of another version (or of none: a store from before versions) once."""
-    from storyline.batch.reprocess import run_reprocess
+    from storyline.batch.reprocess import ReprocessProgress, run_reprocess
     from storyline.nlp.pipeline import pipeline_version
     from storyline.settings import Options
     from storyline.store.schema import set_meta
     from storyline.store.stories import StoryStore
-    from storyline.stories import ledger_version, mark_new_ledgers
+    from storyline.stories import ledger_version, mark_new_stories, stories_version
     from storyline.stories.ledger import LEDGER_VERSION
 
     opts = Options()
@@ -401,30 +401,32 @@ def test_reprocess_rebuilds_ledgers_built_by_older_rules(writer):
     (dispute,) = query.disputes(writer.db)
     story_id = query.article(writer.db, batch[0].id).story_id
     assert ledger_version(writer.db) is None  # built without a version (as before versions)
-    mark_new_ledgers(writer.db)
+    mark_new_stories(writer.db)
     assert ledger_version(writer.db) is None  # a store that has stories is not new
     # a ledger built by older rules (here: rules that found no group)
     StoryStore(writer.db).replace_groups(story_id, [])
     set_meta(writer.db, "ledger_version", "1")
+    set_meta(writer.db, "stories_version", stories_version(opts))  # the stories are current: only the ledger is old
     assert query.disputes(writer.db) == []
     rebuilt: list[int] = []
-    assert run_reprocess(writer, opts, on_ledgers=rebuilt.append) == (0, [])
+    progress = ReprocessProgress(on_ledgers=rebuilt.append)
+    assert run_reprocess(writer, opts, progress=progress) == (0, [])
     assert rebuilt == [1]
     assert [g["id"] for g in query.disputes(writer.db)] == [dispute["id"]]
     assert ledger_version(writer.db) == LEDGER_VERSION
     # current now: the next reprocess leaves the stored ledger alone
     StoryStore(writer.db).replace_groups(story_id, [])
-    run_reprocess(writer, opts, on_ledgers=rebuilt.append)
+    run_reprocess(writer, opts, progress=progress)
     assert rebuilt == [1] and query.disputes(writer.db) == []
 
 
 def test_a_new_store_carries_the_ledger_version(any_db):
-    from storyline.stories import ledger_version, mark_new_ledgers
+    from storyline.stories import ledger_version, mark_new_stories
     from storyline.stories.ledger import LEDGER_VERSION
 
     db = connect(any_db)
     assert ledger_version(db) is None
-    mark_new_ledgers(db)  # what ingest does before its first story
+    mark_new_stories(db)  # what ingest does before its first story
     assert ledger_version(db) == LEDGER_VERSION
 
 
@@ -473,7 +475,7 @@ def test_the_ledger_reads_the_officeholder_tables_setting(writer, tmp_path):
     from storyline.nlp.pipeline import pipeline_version
     from storyline.settings import Options
     from storyline.store.schema import set_meta
-    from storyline.stories import refresh_ledgers
+    from storyline.stories import refresh_ledgers, stories_version
 
     opts = Options(officeholder_tables=vostrelia_table(tmp_path))
     batch = minister_and_ministry(92)
@@ -495,5 +497,6 @@ def test_the_ledger_reads_the_officeholder_tables_setting(writer, tmp_path):
     assert status() == "single"
     refresh_ledgers(writer, batch)
     set_meta(writer.db, "ledger_version", "1")  # built by older rules: reprocess rebuilds, with the setting
+    set_meta(writer.db, "stories_version", stories_version(opts))  # the stories themselves are current
     assert run_reprocess(writer, opts) == (0, [])
     assert status() == "single"

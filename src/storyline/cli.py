@@ -13,6 +13,7 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -249,25 +250,55 @@ def stats(db, show_failures):
 @model_option
 @click.option("--force", is_flag=True, help="Redo every article, not only those of an older pipeline version.")
 @click.option("--workers", type=int, default=None, help=_HELP["workers"])
-def reprocess(db, model, force, workers):
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def reprocess(db, model, force, workers, quiet):
     """Re-run extraction on articles stored by an older pipeline version.
 
-    Articles keep their ids; their entities, quotes, claims and events are replaced. Claim
-    ledgers built by older ledger rules are rebuilt from the stored claims and quotes.
+    Articles keep their ids; their entities, quotes, claims and events are replaced. When the
+    stories were clustered by other story rules, embedding model or story settings, every
+    article is clustered again (merges and splits replayed); else claim ledgers built by older
+    ledger rules are rebuilt from the stored claims and quotes.
 
     \b
     Example:
       storyline reprocess --db news.db
     """
     with _open(db, model=model, workers=workers) as kb:
-        done, failed = kb.reprocess(force=force, on_ledgers=_echo_ledgers)
+        done, failed = _reprocess(kb, force, quiet)
     for f in failed:
         click.echo(f"failed: {f.origin}: {f.reason}", err=True)
     click.echo(f"reprocessed {done} article(s), failed {len(failed)}")
 
 
-def _echo_ledgers(n: int) -> None:
-    click.echo(f"rebuilt the claim ledgers of {n} story(ies) built by older ledger rules")
+def _reprocess(kb, force: bool, quiet: bool):
+    """kb.reprocess with a progress bar per step (re-extraction, re-clustering) and a line
+    for each rebuild it did."""
+    from .batch.reprocess import ReprocessProgress
+
+    bars: dict[str, Any] = {}
+    names = {"extract": "reprocess", "stories": "re-cluster"}
+
+    def on_start(phase: str, total: int) -> None:
+        bars[phase] = tqdm(desc=names[phase], total=total, unit=" article", disable=quiet, file=sys.stderr,
+                           dynamic_ncols=True)
+
+    def on_item(phase: str, n: int) -> None:
+        if phase in bars:
+            bars[phase].update(n)
+
+    def on_stories(n: int) -> None:
+        click.echo(f"clustered every article again into {n} story(ies): the stored stories were built by "
+                   "other story rules or settings")
+
+    def on_ledgers(n: int) -> None:
+        click.echo(f"rebuilt the claim ledgers of {n} story(ies) built by older ledger rules")
+
+    try:
+        return kb.reprocess(force=force, progress=ReprocessProgress(on_start=on_start, on_item=on_item,
+                                                                     on_ledgers=on_ledgers, on_stories=on_stories))
+    finally:
+        for bar in bars.values():
+            bar.close()
 
 
 def _records(fetch, limit: int | None):
@@ -489,7 +520,7 @@ def demo(db, quiet, no_serve, host, port):
     click.echo(f"ingesting the sample corpus ({sample_path()}) into {db}", err=True)
     with _open(db) as kb:
         report = _ingest(kb, [str(p) for p in sample_inputs()], None, False, quiet)
-        redone, _ = kb.reprocess(on_ledgers=_echo_ledgers)
+        redone, _ = _reprocess(kb, False, quiet)
         data = kb.stats()
     _print_report(report)
     if redone:

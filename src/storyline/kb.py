@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from . import query
 from .batch.local import Progress, run_ingest
-from .batch.reprocess import run_reprocess
+from .batch.reprocess import ReprocessProgress, run_reprocess
 from .export.jsonl import write_jsonl
 from .models import Article, IngestFailure, IngestReport, RawDocument
 from .settings import Options, resolve
@@ -52,12 +52,12 @@ class KnowledgeBase:
         """Ingest documents already in memory (e.g. from your own scraper)."""
         return run_ingest(self.writer, documents, self.options, progress, strict)
 
-    def reprocess(self, force: bool = False,
-                  on_ledgers: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
-        """Re-extract articles stored by an older pipeline version (all with ``force``), and
-        rebuild the claim ledgers when they were built by older ledger rules (``on_ledgers``
-        gets the number of stories whose ledger was rebuilt)."""
-        return run_reprocess(self.writer, self.options, force, on_ledgers=on_ledgers)
+    def reprocess(self, force: bool = False, progress: ReprocessProgress | None = None) -> tuple[int, list[IngestFailure]]:
+        """Re-extract articles stored by an older pipeline version (all with ``force``); then
+        re-cluster the stories when they were built by other story rules or settings, or else
+        rebuild the claim ledgers when they were built by older ledger rules (``progress``
+        tells each step)."""
+        return run_reprocess(self.writer, self.options, force, progress)
 
     # -- reading ----------------------------------------------------------
     def articles(self, **filters: Any) -> Iterator[Article]:

@@ -20,7 +20,7 @@ from ..models import IngestFailure, IngestReport, RawDocument
 from ..nlp.to_records import Prepared
 from ..settings import Options
 from ..store import Writer
-from ..stories import assign_stories, mark_new_ledgers
+from ..stories import assign_stories, mark_new_stories
 from .pool import Extractor
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def run_ingest(writer: Writer, documents: Iterable[RawDocument | IngestFailure],
                 if link_near_duplicate(writer, article.id, signature, keys, options.near_duplicate_threshold):
                     report.near_duplicates += 1
         link_entities(writer, stored)
-        mark_new_ledgers(writer.db)  # a new knowledge base's ledgers carry this code's ledger version
+        mark_new_stories(writer.db, options)  # a new knowledge base's stories carry this code's versions
         assign_stories(writer, stored, options)
         progress.on_item(len(pending))
         pending.clear()

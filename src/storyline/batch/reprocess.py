@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Callable
 
 from .. import query
@@ -12,7 +13,7 @@ from ..models import IngestFailure, RawDocument
 from ..nlp.pipeline import pipeline_version
 from ..settings import Options
 from ..store import Writer
-from ..stories import rebuild_outdated_ledgers, refresh_ledgers
+from ..stories import rebuild_outdated_ledgers, rebuild_outdated_stories, refresh_ledgers
 from .local import prepare
 from .pool import Extractor
 
@@ -25,21 +26,37 @@ def stored_document(row: dict) -> RawDocument:
                        author=given.get("author"), extra=given.get("extra") or {})
 
 
+@dataclass
+class ReprocessProgress:
+    """Callbacks the CLI uses for its progress bars and messages during a reprocess."""
+
+    on_start: Callable[[str, int], None] = lambda phase, total: None  # "extract" | "stories", items to do
+    on_item: Callable[[str, int], None] = lambda phase, n: None  # n more items of that phase done
+    on_ledgers: Callable[[int], None] = lambda n: None  # ledgers of n stories rebuilt (older ledger rules)
+    on_stories: Callable[[int], None] = lambda n: None  # articles re-clustered into n stories (older story rules)
+
+
 def run_reprocess(writer: Writer, options: Options, force: bool = False,
-                  on_item: Callable[[int], None] = lambda n: None,
-                  on_ledgers: Callable[[int], None] = lambda n: None) -> tuple[int, list[IngestFailure]]:
+                  progress: ReprocessProgress | None = None) -> tuple[int, list[IngestFailure]]:
     """Re-extract outdated articles (all with ``force``) and refresh the claim ledgers of their
-    stories, then rebuild every claim ledger when the stored ones were built by other ledger
-    rules (``on_ledgers`` gets the number of stories rebuilt); returns (count redone, failures)."""
-    done, failed = _reextract(writer, options, force, on_item)
+    stories; then re-cluster every article when the stored stories were built by other story
+    rules, embedding model or story settings, or else rebuild every claim ledger when the
+    stored ones were built by other ledger rules. Returns (count redone, failures)."""
+    progress = progress or ReprocessProgress()
+    done, failed = _reextract(writer, options, force, progress)
+    n = rebuild_outdated_stories(writer, options, on_start=lambda total: progress.on_start("stories", total),
+                                 on_item=lambda k: progress.on_item("stories", k))
+    if n is not None:
+        progress.on_stories(n)  # the ledgers were rebuilt with the stories
+        return done, failed
     rebuilt = rebuild_outdated_ledgers(writer, options=options)
     if rebuilt:
-        on_ledgers(rebuilt)
+        progress.on_ledgers(rebuilt)
     return done, failed
 
 
 def _reextract(writer: Writer, options: Options, force: bool,
-               on_item: Callable[[int], None]) -> tuple[int, list[IngestFailure]]:
+               progress: ReprocessProgress) -> tuple[int, list[IngestFailure]]:
     version = pipeline_version(options)
     db = writer.db
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
@@ -47,6 +64,7 @@ def _reextract(writer: Writer, options: Options, force: bool,
     done, failed = 0, []
     if not ids:
         return done, failed
+    progress.on_start("extract", len(ids))
     with Extractor(options) as extractor:
         for start in range(0, len(ids), extractor.chunk_size):
             chunk = ids[start:start + extractor.chunk_size]
@@ -66,5 +84,5 @@ def _reextract(writer: Writer, options: Options, force: bool,
                 done += 1
             link_entities(writer, keep)
             refresh_ledgers(writer, redone, options)  # the claim groups read the new claims and quotes
-            on_item(len(chunk))
+            progress.on_item("extract", len(chunk))
     return done, failed

@@ -4,16 +4,18 @@ assignments: moved articles are pinned, merged stories forward to their target
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Any
+from dataclasses import asdict
+from typing import Any, Callable
 
 from ..errors import InputError, NotFound
 from ..store.schema import get_meta, has_story_members, set_meta
 from ..store.stories import StoryStore
-from .assign import Assigner, assign_stories, ledger_tables, story_id_for
-from .embed import text_to_vec
+from .assign import Assigner, assign_stories, config_from, ledger_tables, story_id_for
+from .embed import DEFAULT_MODEL, text_to_vec
 from .ledger import LEDGER_VERSION, article_facts
-from .score import StoryConfig
+from .score import RULES_VERSION, StoryConfig
 
 
 class StoryDecisionError(InputError):
@@ -101,26 +103,79 @@ def replay_decisions(db: Any, decisions: list[dict[str, Any]], options: Any = No
 
 
 def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None = None,
-                    embedder: Any = "auto", batch: int = 200) -> int:
-    """Re-cluster every stored article from scratch in ingest order (embeddings reused),
-    then replay the merge/split decisions; returns the number of stories."""
+                    embedder: Any = "auto", batch: int = 200,
+                    on_start: Callable[[int], None] = lambda total: None,
+                    on_item: Callable[[int], None] = lambda n: None) -> int:
+    """Re-cluster every stored article from scratch in ingest order, then replay the
+    merge/split decisions; returns the number of stories. Stored embeddings are reused when
+    they came from the current ``story_model`` (else computed again). ``on_start`` gets the
+    number of articles, ``on_item`` the number of each batch placed. The store records the rules that built its
+    stories (``stories_version``), so ``storyline reprocess`` knows when to do this again."""
     from .. import query
 
     db = writer.db
     store = StoryStore(db)
+    reuse = _vectors_reusable(get_meta(db, STORIES_KEY), _model(options))
     vectors = {r["article_id"]: text_to_vec(r["vec"]) for r in db.query(
-        "SELECT article_id, vec FROM story_members WHERE vec IS NOT NULL")}
+        "SELECT article_id, vec FROM story_members WHERE vec IS NOT NULL")} if reuse else {}
     decisions = store.decisions()
     with db.transaction():
         store.clear()
+        # Until every article is placed again: an interrupted rebuild is redone (its model kept,
+        # for the embeddings already stored again).
+        set_meta(db, STORIES_KEY, f"rebuilding|{_model(options)}|-")
     ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY ingested_at, id")]
+    on_start(len(ids))
     for i in range(0, len(ids), batch):
         chunk = [query.article(db, aid) for aid in ids[i:i + batch]]
         assign_stories(writer, chunk, options, config=config, embedder=embedder,
                        vectors={k: v for k, v in vectors.items() if v is not None})
+        on_item(len(chunk))
     replay_decisions(db, decisions, options)
     set_meta(db, LEDGER_KEY, LEDGER_VERSION)  # every ledger was rebuilt by these rules
+    set_meta(db, STORIES_KEY, stories_version(options, config))
     return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
+
+
+STORIES_KEY = "stories_version"
+
+
+def _model(options: Any) -> str:
+    return options.story_model if options is not None else DEFAULT_MODEL
+
+
+def stories_version(options: Any = None, config: StoryConfig | None = None) -> str:
+    """What decides which story an article joins: the assignment rules (``RULES_VERSION``),
+    the embedding model (``story_model``) and the StoryConfig (from the story settings unless
+    given), as "rules|model|config digest"."""
+    config = config or config_from(options)
+    digest = hashlib.blake2b(json.dumps(asdict(config), sort_keys=True).encode(), digest_size=6).hexdigest()
+    return f"{RULES_VERSION}|{_model(options)}|{digest}"
+
+
+def _vectors_reusable(stored: str | None, model: str) -> bool:
+    """Stored member embeddings can serve a rebuild when the store says they came from
+    ``model``; a store from before versions (None) used the one default model there was."""
+    if stored is None:
+        return model == DEFAULT_MODEL
+    parts = stored.split("|")
+    return len(parts) == 3 and parts[1] == model
+
+
+def stories_outdated(db: Any, options: Any = None) -> bool:
+    """True when the stored stories were clustered by other rules, model or story settings
+    than ``options`` give (or by a version that did not record them)."""
+    return has_story_members(db) and get_meta(db, STORIES_KEY) != stories_version(options)
+
+
+def rebuild_outdated_stories(writer: Any, options: Any = None,
+                             on_start: Callable[[int], None] = lambda total: None,
+                             on_item: Callable[[int], None] = lambda n: None) -> int | None:
+    """Re-cluster every article (``rebuild_stories``) when the stored stories are outdated
+    (``stories_outdated``); returns the number of stories, or None when they were current."""
+    if not stories_outdated(writer.db, options):
+        return None
+    return rebuild_stories(writer, options, on_start=on_start, on_item=on_item)
 
 
 def refresh_ledgers(writer: Any, articles: list[Any], options: Any = None) -> int:
@@ -152,11 +207,15 @@ def ledger_version(db: Any) -> str | None:
     return get_meta(db, LEDGER_KEY)
 
 
-def mark_new_ledgers(db: Any) -> None:
-    """Before the first story of a knowledge base is built: its ledgers will be built by this
-    code's rules, so they carry its version (no rebuild is due on the next reprocess)."""
-    if get_meta(db, LEDGER_KEY) is None and not has_story_members(db):
+def mark_new_stories(db: Any, options: Any = None) -> None:
+    """Before the first story of a knowledge base is built: its stories and ledgers will be
+    built by this code's rules and these settings, so they carry their versions (no rebuild
+    is due on the next reprocess)."""
+    if has_story_members(db):
+        return
+    if get_meta(db, LEDGER_KEY) is None:
         set_meta(db, LEDGER_KEY, LEDGER_VERSION)
+    set_meta(db, STORIES_KEY, stories_version(options))
 
 
 def rebuild_outdated_ledgers(writer: Any, batch: int = 200, options: Any = None) -> int:
