@@ -137,3 +137,20 @@ def test_articles_are_listed_in_date_order_with_filters(any_db):
     assert [a.title for a in query.articles(db)] == ["Title 1", "Title 2", "Title 3"]
     assert [a.title for a in query.articles(db, since="2025-06-12")] == ["Title 2", "Title 3"]
     assert [a.title for a in query.articles(db, page_size=1)] == ["Title 1", "Title 2", "Title 3"]
+
+
+def test_article_ids_in_each_order(any_db):
+    """"ingested" is the order articles were stored in, even within one second (story rebuilds
+    replay it); "published" puts undated articles last."""
+    db = connect(any_db)
+    writer = Writer(db)
+    undated = make_article(1, text="text 1")
+    undated.published = None
+    for a in (make_article(3, text="text 3"), undated, make_article(2, text="text 2")):
+        writer.save_article(a)
+    ids = {n: f"art_{n:016d}" for n in (1, 2, 3)}
+    assert query.article_ids(db) == [ids[1], ids[2], ids[3]]
+    assert query.article_ids(db, "ingested") == [ids[3], ids[1], ids[2]]
+    assert query.article_ids(db, "published") == [ids[2], ids[3], ids[1]]
+    with pytest.raises(ValueError, match="unknown article order 'newest'"):
+        query.article_ids(db, "newest")

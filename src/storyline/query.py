@@ -122,6 +122,20 @@ def raw_article(db: Database, article_id: str) -> dict[str, Any]:
     return row
 
 
+_ID_ORDERS = {
+    "id": "id",
+    "ingested": "ingested_at, id",  # the order articles came in (story rebuilds replay it)
+    "published": "(published IS NULL), published, id",  # oldest first, undated last
+}
+
+
+def article_ids(db: Database, order: str = "id") -> list[str]:
+    """Ids of every stored article, in ``order``: "id", "ingested" or "published"."""
+    if order not in _ID_ORDERS:
+        raise ValueError(f"unknown article order {order!r}: one of {', '.join(_ID_ORDERS)}")
+    return [r["id"] for r in db.query(f"SELECT id FROM articles ORDER BY {_ID_ORDERS[order]}")]
+
+
 def outdated_articles(db: Database, version: str) -> list[str]:
     """Ids of articles processed by another pipeline version than ``version``."""
     return [r["id"] for r in db.query("SELECT id FROM articles WHERE pipeline_version <> ? ORDER BY id", (version,))]

@@ -59,7 +59,7 @@ def _reextract(writer: Writer, options: Options, force: bool,
                progress: ReprocessProgress) -> tuple[int, list[IngestFailure]]:
     version = pipeline_version(options)
     db = writer.db
-    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")] if force \
+    ids = query.article_ids(db) if force \
         else query.outdated_articles(db, version)
     done, failed = 0, []
     if not ids:

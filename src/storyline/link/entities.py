@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from .. import query
 from ..models import Article
 from ..store import Writer
 from ..store.entities import ArticleInfo, EntityLinks, EntityRow
@@ -231,8 +232,7 @@ def link_entities(writer: Writer, articles: Iterable[Article | str]) -> list[Dec
 
 def relink_all(writer: Writer, batch: int = 200) -> int:
     """Link every stored article again, oldest first (after an upgrade or a rules change); returns the count."""
-    rows = writer.db.query("SELECT id FROM articles ORDER BY (published IS NULL), published, id")
-    ids = [r["id"] for r in rows]
+    ids = query.article_ids(writer.db, "published")
     for start in range(0, len(ids), batch):
         link_entities(writer, ids[start:start + batch])
     return len(ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Iterable
 
 from ..models import Article, IngestFailure
@@ -12,6 +12,22 @@ from .db import Database
 
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+_last_stamp = ""
+
+
+def _ingest_stamp() -> str:
+    """When an article is stored: UTC to the microsecond and strictly increasing within the
+    process, so ``ingested_at`` keeps the order articles came in (story rebuilds replay it;
+    to the second, one batch's articles would fall back to id order)."""
+    global _last_stamp
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    if stamp <= _last_stamp:
+        moment = datetime.strptime(_last_stamp, "%Y-%m-%dT%H:%M:%S.%f") + timedelta(microseconds=1)
+        stamp = moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    _last_stamp = stamp
+    return stamp
 
 
 def _signature_text(signature: list[int]) -> str:
@@ -49,7 +65,7 @@ class Writer:
                  article.published, article.text, article.origin, article.raw, article.raw_format,
                  meta.get("title_confidence"), meta.get("source_confidence"), meta.get("published_confidence"),
                  window.get("start"), window.get("end"), window.get("basis"), article.story_id,
-                 article.pipeline_version, json.dumps(meta, ensure_ascii=False), _now()),
+                 article.pipeline_version, json.dumps(meta, ensure_ascii=False), _ingest_stamp()),
             )
             self._insert_records(article)
             if signature:

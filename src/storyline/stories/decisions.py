@@ -124,7 +124,7 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
         # Until every article is placed again: an interrupted rebuild is redone (its model kept,
         # for the embeddings already stored again).
         set_meta(db, STORIES_KEY, f"rebuilding|{_model(options)}|-")
-    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY ingested_at, id")]
+    ids = query.article_ids(db, "ingested")
     on_start(len(ids))
     for i in range(0, len(ids), batch):
         chunk = [query.article(db, aid) for aid in ids[i:i + batch]]
@@ -231,7 +231,7 @@ def rebuild_outdated_ledgers(writer: Any, batch: int = 200, options: Any = None)
         return 0
     a = _assigner(db, options)
     touched: set[str] = set()
-    ids = [r["id"] for r in db.query("SELECT id FROM articles ORDER BY id")]
+    ids = query.article_ids(db)
     for start in range(0, len(ids), batch):
         with db.transaction():
             for article_id in ids[start:start + batch]:
