@@ -407,7 +407,7 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
         nxt = doc[span.end]
         if nxt.lower_ == "of":  # "hundreds of drones", "30 of the missiles"
             objs = [c for c in nxt.children if c.dep_ == "pobj"]
-            if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - nxt.i <= 5:
+            if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - nxt.i <= 6:
                 head = objs[0]
         else:
             window = doc[span.end:min(len(doc), span.end + 5)]
@@ -441,7 +441,26 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
     if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP") \
             and not (head.ent_type_ in ("", "PRODUCT", "CARDINAL", "QUANTITY") and _is_headline(head)):
         return None, span.end_char  # a name; in a title-case headline a common noun may look like one
+    head = _phrase_head(head)
     return _lemma(head), max(span.end_char, head.idx + len(head.text))
+
+
+def _names_unit(tok: Token) -> bool:
+    """Whether a word after a figure names a unit or a currency ("megawatt", "dollars")."""
+    forms = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
+    return any(unit_for(w, glued=False) or CURRENCY_WORDS.get(w) for w in forms)
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head noun of the phrase a modifier noun sits in: the counted thing is "jet" in
+    "twelve new long-haul Airbus jets" (not "haul"), "officer" in "two plainclothes officers";
+    a unit word stays ("a 100 megawatt plant" counts megawatts)."""
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" \
+            and noun.i < noun.head.i <= noun.i + 3 and not _names_unit(noun) \
+            and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "NUM") and t.text not in (",", ";", "(")
+                    for t in noun.doc[noun.i + 1:noun.head.i]):
+        noun = noun.head
+    return noun
 
 
 def _lemma(head: Token) -> str:

@@ -146,6 +146,15 @@ CURRENCY_WORDS = {
     "korunas": "CZK", "czech crowns": "CZK", "lei": "RON", "pakistani rupees": "PKR",
     "indian rupees": "INR", "taka": "BDT", "dong": "VND", "yuan renminbi": "CNY",
     "crore rupees": "INR", "lakh rupees": "INR", "bitcoins": "BTC", "bitcoin": "BTC",
+    # currencies of archive news (before the euro) and a few more: CQE's table names the
+    # markka, the Belgian franc and the kuna; the rest have their plain English names
+    "markka": "FIM", "markkaa": "FIM", "markkas": "FIM", "finnish markka": "FIM",
+    "french francs": "FRF", "french franc": "FRF", "belgian francs": "BEF", "belgian franc": "BEF",
+    "guilders": "NLG", "guilder": "NLG", "dutch guilders": "NLG", "pesetas": "ESP", "peseta": "ESP",
+    "drachmas": "GRD", "drachma": "GRD", "irish pounds": "IEP", "punts": "IEP", "german marks": "DEM",
+    "deutsche marks": "DEM", "deutschmarks": "DEM", "schillings": "ATS", "austrian schillings": "ATS",
+    "escudos": "PTE", "lire": "ITL", "italian lire": "ITL", "kuna": "HRK", "kunas": "HRK",
+    "ecus": "XEU", "ecu": "XEU",
 }
 ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS", "AUD",
              "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR", "NZD",
@@ -225,7 +234,7 @@ UNITS = {
 }
 # Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",
 # "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
-CASE_EXACT_UNITS = {"Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah",
+CASE_EXACT_UNITS = {"dB": "dB", "Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah",
                     # a lower-case b is a bit: "100Mb" megabits, "100MB" megabytes
                     "Mb": "Mbit", "Gb": "Gbit", "Kb": "kbit", "kb": "kbit", "Tb": "Tbit"}
 # Surface forms that are only units when glued to the digits or case-exact
@@ -264,6 +273,9 @@ def magnitude(suffix: str, currency: bool) -> float | None:
     """
     if suffix in ("m", "b") and not currency:
         return None
+    if suffix == "MM":
+        # "$200MM": finance's million, after a currency only ("200MM" alone may be millimetres)
+        return 1e6 if currency else None
     return MAGNITUDE_ABBR.get(suffix, MAGNITUDE_ABBR.get(suffix.lower()))
 
 

@@ -151,7 +151,10 @@ _RATE_WORDS = {"day", "week", "month", "year", "hour", "barrel", "ounce", "gallo
 _MONEY_CONTEXT = re.compile(
     r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|price[ds]?|worth|fine[ds]?|spen[dt]|spending|earn(?:s|ed)?|"
     r"salary|wages?|budget|raised?|funding|sold|sell|buy|bought|charged?|fees?|bill|owe[ds]?|donated?|"
-    r"grant|award(?:ed)?|prize|loan|debt|profit|revenue|sum|tax|compensation|bonus)\b[^.;]*$")
+    r"grant|award(?:ed)?|prize|loan|debt|profit|revenue|sum|tax|compensation|bonus|ransom)\b[^.;]*$")
+# "300,000 pounds ($465,000)": a conversion into another currency in brackets makes pounds money
+_CONVERSION_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|roughly|nearly|some|or[ \u00a0]+)?[ \u00a0]*"
+                               r"(?:US|U\.S\.|A|C|NZ|HK|S)?[$€¥]|[ \u00a0]*\([ \u00a0]*(?:USD|EUR)\b")
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
 
 
@@ -166,8 +169,10 @@ def _in_mask(pos: int, masks: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in masks)
 
 
-def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, str | None]:
-    """(unit or ISO code, end offset, 'skip' reason) for what follows a figure at ``pos``."""
+def _suffix_unit(text: str, pos: int, currency: bool, won: bool = False) -> tuple[str | None, int, str | None]:
+    """(unit or ISO code, end offset, 'skip' reason) for what follows a figure at ``pos``.
+    ``won``: the word "won" may be the currency (after a magnitude with no currency sign:
+    "500 billion won"); after "$1.5 million" it is the verb ("$1,574,799 won this year")."""
     # Spaced unit or currency word: the longest match of up to three words.
     words: list[tuple[str, int]] = []
     cursor = pos
@@ -191,7 +196,7 @@ def _suffix_unit(text: str, pos: int, currency: bool) -> tuple[str | None, int, 
             # "$75 U.S. per barrel": the country's full stop is part of the name
             return None, end + (1 if surface == "U.S" and text[end:end + 1] == "." else 0), None
         code = CURRENCY_WORDS.get(surface.lower())
-        if code and not (surface.lower() == "won" and not currency):
+        if code and not (surface.lower() == "won" and not won):
             if surface.lower() in ("dollars", "dollar") and n == 1:
                 return "USD", end, None
             return code, end, None
@@ -480,12 +485,13 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
     pounds = re.match(r"(?i)[ \u00a0]+pounds?\b(?!-)", text[end:end + 14]) if unit is None else None
     if pounds and not re.match(r"(?i)[ \u00a0]+(?:sterling|stg)\b", text[end + pounds.end():end + pounds.end() + 10]):
         money = (has_mag and not re.match(r"[ \u00a0]+of\b", text[end + pounds.end():end + pounds.end() + 5])) \
-            or _MONEY_CONTEXT.search(text, max(0, start - 60), start)
+            or _MONEY_CONTEXT.search(text, max(0, start - 60), start) \
+            or _CONVERSION_AFTER.match(text, end + pounds.end())
         # "3.5 billion pounds", "it cost 20 pounds": money; "weighs 200 pounds": a weight
         unit = "GBP" if money else "lb"
         end += pounds.end()
     if unit is None or (unit and currency and not re.match(r"\S", text[end:end + 1] or " ")):
-        su, send, _ = _suffix_unit(text, end, currency=bool(unit))
+        su, send, _ = _suffix_unit(text, end, currency=bool(unit), won=has_mag and not unit)
         if su and (unit is None or (currency and su in ISO_AFTER)):
             unit = su
             end = send
