@@ -156,8 +156,8 @@ def test_cli_reprocess_says_it_reclustered(tmp_path):
     for i, (title, body) in enumerate([
         ("Floodwater closes the Ostry bridge", "The river Ostry burst its banks on Monday and closed the old "
          "bridge, the Velmar city office said. About 40 families left their homes."),
-        ("Velmar opens a new library", "The Velmar city office opened a library of 12,000 books on the old "
-         "market square on Tuesday, the mayor said."),
+        ("Dorsk opens a new library", "Dorsk's town council opened a library of 12,000 books on the "
+         "market square on Tuesday, its chairwoman Ilse Marrow said."),
     ]):
         (folder / f"r{i}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
     db = str(tmp_path / "kb.db")
@@ -175,3 +175,7 @@ def test_cli_reprocess_says_it_reclustered(tmp_path):
     assert "re-cluster" in moved.stderr  # the progress bar of that step
     assert "clustered every article again" not in cli("reprocess", "--db", db, "-q",
                                                       env={"STORYLINE_STORY_THRESHOLD": "5"}).stdout
+    # on demand, under the shipped settings: a progress bar, the count, and the stored version
+    rebuilt = cli("stories", "rebuild", "--db", db)
+    assert rebuilt.returncode == 0 and rebuilt.stdout.strip() == "2 stories" and "re-cluster" in rebuilt.stderr
+    assert get_meta(connect(db), "stories_version") == stories_version(Options())

@@ -7,6 +7,7 @@ failures (or --strict stopped), 2 = bad usage or configuration.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import os
@@ -273,6 +274,18 @@ def reprocess(db, model, force, workers, quiet):
 def _reprocess(kb, force: bool, quiet: bool):
     """kb.reprocess with a progress bar per step (re-extraction, re-clustering) and a line
     for each rebuild it did."""
+    with _progress_bars(quiet) as progress:
+        progress.on_stories = lambda n: click.echo(
+            f"clustered every article again into {n} story(ies): the stored stories were built by "
+            "other story rules or settings")
+        progress.on_ledgers = lambda n: click.echo(
+            f"rebuilt the claim ledgers of {n} story(ies) built by older ledger rules")
+        return kb.reprocess(force=force, progress=progress)
+
+
+@contextlib.contextmanager
+def _progress_bars(quiet: bool):
+    """A ReprocessProgress that shows a progress bar on stderr for each step it starts."""
     from .batch.reprocess import ReprocessProgress
 
     bars: dict[str, Any] = {}
@@ -286,16 +299,8 @@ def _reprocess(kb, force: bool, quiet: bool):
         if phase in bars:
             bars[phase].update(n)
 
-    def on_stories(n: int) -> None:
-        click.echo(f"clustered every article again into {n} story(ies): the stored stories were built by "
-                   "other story rules or settings")
-
-    def on_ledgers(n: int) -> None:
-        click.echo(f"rebuilt the claim ledgers of {n} story(ies) built by older ledger rules")
-
     try:
-        return kb.reprocess(force=force, progress=ReprocessProgress(on_start=on_start, on_item=on_item,
-                                                                     on_ledgers=on_ledgers, on_stories=on_stories))
+        yield ReprocessProgress(on_start=on_start, on_item=on_item)
     finally:
         for bar in bars.values():
             bar.close()
@@ -593,11 +598,16 @@ def stories_split(ctx, story_id, article_ids, db):
 
 @stories.command("rebuild")
 @db_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def stories_rebuild(ctx, db):
-    """Re-cluster every stored article (after changing story settings), replaying merges and splits."""
-    with _open(_story_db(ctx, db)) as kb:
-        n = kb.rebuild_stories()
+def stories_rebuild(ctx, db, quiet):
+    """Re-cluster every stored article in ingest order, replaying merges and splits.
+
+    `storyline reprocess` does this by itself when the story rules, the embedding model or
+    the story settings changed since the stories were built.
+    """
+    with _open(_story_db(ctx, db)) as kb, _progress_bars(quiet) as progress:
+        n = kb.rebuild_stories(progress)
     click.echo(f"{n} stories")
 
 

@@ -97,11 +97,15 @@ class KnowledgeBase:
 
         return split_story(self.db, story_id, article_ids, options=self.options)
 
-    def rebuild_stories(self) -> int:
-        """Re-cluster all stored articles (embeddings reused), replaying merges and splits."""
+    def rebuild_stories(self, progress: ReprocessProgress | None = None) -> int:
+        """Re-cluster all stored articles in ingest order (embeddings reused from the same model),
+        replaying merges and splits; returns the number of stories (``progress`` tells the
+        "stories" step)."""
         from .stories import rebuild_stories
 
-        return rebuild_stories(self.writer, self.options)
+        progress = progress or ReprocessProgress()
+        return rebuild_stories(self.writer, self.options, on_start=lambda n: progress.on_start("stories", n),
+                               on_item=lambda n: progress.on_item("stories", n))
 
     def export_jsonl(self, out: str | Path | IO[str], **filters: Any) -> int:
         """Write the JSONL contract to a path, '-' (stdout) or an open file; returns the article count."""
