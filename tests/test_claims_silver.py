@@ -52,7 +52,63 @@ PHRASE_HEADS = [
     ("The plant employs 300 factory workers.", [(300, None, "worker")]),
 ]
 
-SILVER = WON + MONEY_FORMS + DECIBELS + PHRASE_HEADS
+# ... but not from a period ("a six year deal" counts years, as before) nor into the second
+# half of a hyphenated word
+PHRASE_HEADS_NOT = [
+    ("He signed a six year deal with the club.", [(6, None, "year")]),
+    ("The opener hit a 40-ball half-century.", [(40, None, "ball")]),
+]
+
+# A year inside a longer date, a span of years, a year heading a chronology line: no figure.
+# A count the tagger calls a date stays a count.
+YEARS = [
+    ("The firm reported first half 2019 results on Tuesday.", []),
+    ("The lender's fiscal 2021 results beat forecasts.", []),
+    ("She ruled the duchy 1610-1655.", []),
+    ("1815 - The treaty was signed in Vienna.", []),
+    ("The army sent 2000 troops to the border.", [(2000, None, "troop")]),
+    ("The shop sold 1200 last month.", [(1200, None, "-")]),
+]
+
+# Scores are no figures, a lower score first too: a run of set scores, a record in brackets
+# after a name, a result after a verb of winning or losing. Ranges stay ranges.
+SCORES = [
+    ("Moreau beat Lind 6-3 1-6 7-5 in the final.", []),
+    ("She won 4-6 6-2 7-6 (7-3) on Sunday.", []),
+    ("Garcia (3-7) gave up two runs in six innings.", [(2, None, "run"), (6, None, "inning")]),
+    ("The visitors lost 1-2 at home to the leaders.", []),
+    ("The repairs will take 3-4 days.", [(3, 4, "day")]),
+    ("Mortgage rates rose to 6-7 percent.", [(6, 7, "percentage")]),
+    ("Forecasters expect highs of 20-25 in the south.", [(20, 25, None)]),
+]
+
+# A bare figure shares the unit of the figure it is coordinated with, written once after the
+# last ("rose 12.5 and 8.1% respectively"); a list by commas when it ends in "and".
+FORWARD = [
+    ("Sales of the two models rose 112.5 and 64.3% respectively.",
+     [(2, None, "model"), (112.5, None, "percentage"), (64.3, None, "percentage")]),
+    ("The three lenders cut rates by 0.25, 0.5 and 0.75 percentage points.",
+     [(3, None, "lender"), (0.25, None, "percentage"), (0.5, None, "percentage"), (0.75, None, "percentage")]),
+    ("The tickets cost 40 or 55 euros.", [(40, None, "euro"), (55, None, "euro")]),
+    ("He scored 20, and the team 85 points.", [(20, None, "-"), (85, None, "point")]),
+]
+
+# A level after "from" beside one after "to" shares its unit; a list written in parallel (each
+# figure followed by the same preposition) shares the counted noun, whatever the sizes; "N of
+# them" counts the noun counted before it.
+SHARED = [
+    ("The working week shortened to 36.2 hours from 36.9 in May.", [(36.2, None, "hour"), (36.9, None, "hour")]),
+    ("Output was revised down to 84,310 tonnes from 84,650.", [(84310, None, "metric ton"), (84650, None, "metric ton")]),
+    ("The carmaker will cut 2,400 jobs in Spain, 950 in Italy and 350 in Portugal.",
+     [(2400, None, "job"), (950, None, "job"), (350, None, "job")]),
+    ("It has 120 stores in Ohio and 14 in Texas.", [(120, None, "store"), (14, None, "store")]),
+    ("Some 310 soldiers were decorated, 24 of them posthumously.", [(310, None, "soldier"), (24, None, "soldier")]),
+    ("About 90 people were hurt, 12 of them police officers.", [(90, None, "person"), (12, None, "officer")]),
+    ("It has 120 stores in Ohio and 14 for sale.", [(120, None, "store"), (14, None, "-")]),
+    ("It has 120 stores in Ohio; rivals have 14 in Texas.", [(120, None, "store"), (14, None, "-")]),
+]
+
+SILVER = WON + MONEY_FORMS + DECIBELS + PHRASE_HEADS + PHRASE_HEADS_NOT + YEARS + SCORES + FORWARD + SHARED
 
 
 @pytest.mark.model
@@ -71,7 +127,11 @@ def test_silver_rules_lower_case(nlp, text, expected):
     _check(nlp, text.lower(), expected)
 
 
+# a list by commas alone ("0.25, 0.5 and 0.75") is two bare numbers side by side without them
+COMMA_BOUND = [row for row in SILVER if re.search(r"\d, \d", row[0])]
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("text,expected", SILVER)
+@pytest.mark.parametrize("text,expected", [row for row in SILVER if row not in COMMA_BOUND])
 def test_silver_rules_without_commas(nlp, text, expected):
     _check(nlp, re.sub(r"(?<=\d),(?=\d{3})", "", text).replace(",", ""), expected)

@@ -165,6 +165,28 @@ def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
     return not (nxt is not None and _plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"))
 
 
+def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
+    """A bare four-digit year the tagger puts inside a longer date ("first half 1996 results",
+    "year-end 1996 assets"), a span of years ("queen 1558-1603", "the 1980-88 war"), or a year
+    heading a line of a chronology ("1714 - The treaty ..."). "sent 2000 troops", where the
+    tagger's DATE is the figure alone, stays a count (``_is_year`` decides)."""
+    if q.currency or q.unit or q.approx or q.grouped or q.words:
+        return False
+    if not re.fullmatch(r"\d{4}(?:[-\u2013/]\d{2}(?:\d{2})?)?", text_of(doc)[q.number_start:q.number_end]):
+        return False
+    if not _yearlike(q.value, 1000) or (q.value_max is not None and not (_yearlike(q.value_max, 1000)
+                                                                         or q.value_max < 100)):
+        return False
+    ents = [e for e in doc.ents if e.label_ == "DATE" and e.start <= span.start and span.end <= e.end]
+    if not ents:
+        return False
+    ent = ents[0]
+    if q.value_max is not None or (len(ent) > len(span) and ent.end == span.end):
+        return True  # (the year closes the date: not "sold 1200 last month")
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span.start == span.sent.start and nxt is not None and nxt.text in ("-", "\u2013", "\u2014", ":")
+
+
 def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -455,10 +477,14 @@ def _phrase_head(noun: Token) -> Token:
     """The head noun of the phrase a modifier noun sits in: the counted thing is "jet" in
     "twelve new long-haul Airbus jets" (not "haul"), "officer" in "two plainclothes officers";
     a unit word stays ("a 100 megawatt plant" counts megawatts)."""
+    doc = noun.doc
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" \
             and noun.i < noun.head.i <= noun.i + 3 and not _names_unit(noun) \
-            and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "NUM") and t.text not in (",", ";", "(")
-                    for t in noun.doc[noun.i + 1:noun.head.i]):
+            and noun.lemma_.lower() not in _TIME_NOUNS and noun.lemma_.lower() != "hour" \
+            and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in doc[noun.i + 1:noun.head.i]) \
+            and doc[noun.head.i - 1].text != "-":
+        # (not from a period, "an eleven year partnership"; not into the second half of a
+        # hyphenated word, "a 55-ball half-century")
         noun = noun.head
     return noun
 
@@ -966,7 +992,49 @@ def _shared_measure(q: Quantity, span: Span, last: tuple[str, float, Token] | No
     if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in ("up", "down") \
             and unit in _MEASURE_UNITS:
         return unit  # "5.1% in March, up from 4.9"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and unit_tok.dep_ == "pobj" \
+            and unit_tok.head.lower_ in ("to", "at") and unit_tok.head.head.i == tok.head.head.i:
+        return unit  # "the workweek shortened to 34.3 hours from 34.7": the level it moved from
     return None
+
+
+_PARALLEL_PREPS = {"in", "at", "for", "on", "from"}
+
+
+def _parallel_measure(span: Span, last: tuple[str, float, Token] | None) -> str | None:
+    """The unit or counted noun of a list written in parallel, each figure followed by the same
+    preposition: "4,300 jobs in France, 3,700 in Germany and 400 in Spain" (any size: the
+    parallel places or times say the figures count one thing)."""
+    if last is None:
+        return None
+    unit, _, unit_tok = last
+    doc = span.doc
+    if span.end >= len(doc) or unit_tok.i + 1 >= len(doc) or unit_tok.i >= span.start \
+            or unit_tok.sent.start != span.sent.start:
+        return None
+    prep, after_unit = doc[span.end], doc[unit_tok.i + 1]
+    if prep.lower_ not in _PARALLEL_PREPS or prep.lower_ != after_unit.lower_:
+        return None
+    between = doc[unit_tok.i + 1:span.start]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ":") for t in between):
+        return None
+    lead = doc[span.start - 1]
+    if lead.lower_ not in (",", "and", "or", "while", "but") and not (lead.pos_ == "ADV" and span.start >= 2
+                                                                      and doc[span.start - 2].lower_ in (",", "and")) \
+            and not (lead.dep_ == "pobj" and lead.head.lower_ == prep.lower_):  # commas stripped
+        return None
+    return unit
+
+
+def _of_them(doc: Doc, span: Span, noun: str | None) -> str | None:
+    """"54,000 people ..., about 25,000 of them in Germany": the figure counts the noun counted
+    before it in its sentence."""
+    if not noun or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    after = doc[span.end + 2] if span.end + 2 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return None  # "47 people were injured, 11 of them children": a part named after it
+    return noun if doc[span.end + 1].lower_ in ("them", "those", "these", "whom") else None
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -991,7 +1059,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
                                 and not _is_year(q, doc, span)):
             continue
         statistic_age = _statistic_age(doc, q, span)
-        if _is_year(q, doc, span) or (_is_age(q, doc, span) and not statistic_age) or _is_identifier(q, doc, span) \
+        if _is_year(q, doc, span) or _is_dated_year(q, doc, span) \
+                or (_is_age(q, doc, span) and not statistic_age) or _is_identifier(q, doc, span) \
                 or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span) \
                 or _is_zero_idiom(q, doc, span):
             continue
@@ -1018,7 +1087,9 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 if not unit and counted is not None and counted[2] == span.sent.start:
                     unit = _gapped_noun(doc, q, span, counted)
                 if not unit:
-                    unit = _shared_measure(q, span, last_measure)
+                    unit = _shared_measure(q, span, last_measure) or _parallel_measure(span, last_measure)
+                if not unit and counted is not None and counted[2] == span.sent.start:
+                    unit = _of_them(doc, span, counted[0])
                 if not unit and statistic_age:
                     unit = "year of age"  # "life expectancy is around 73"
                 if not unit and _index_level(q, span, any(
@@ -1040,6 +1111,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
             value_max=q.value_max, approx=q.approx, claimant=claimant, claimant_id=claimant_id,
             event_id=_event_for(char_span, span.sent, events),
         ))
+    _share_forward(text_of(doc), claims)
     ages = _thing_ages(doc)
     if ages:  # the age replaces the first figure of a range the finder split ("120,000 to 150,000-year-old")
         claims = [c for c in claims if not any(_overlaps((a[0], a[1]), (c.start, c.end)) for a in ages)]
@@ -1053,6 +1125,34 @@ def extract_claims(doc: Doc) -> list[Claim]:
     if ages:
         claims.sort(key=lambda c: c.start)
     return claims
+
+
+_COORDINATED = re.compile(r"^[ \u00a0]*(?:,[ \u00a0]*)?(?:and|or)[ \u00a0]+$", re.I)
+_LISTED = re.compile(r"^[ \u00a0]*,[ \u00a0]*$")
+_COORDINATED_END = re.compile(r"[\d%][ \u00a0]*(?:,[ \u00a0]*)?(?:and|or)[ \u00a0]+$", re.I)
+
+
+def _share_forward(text: str, claims: list[Claim]) -> None:
+    """A bare figure coordinated with a figure whose unit is written after it takes that unit:
+    "sales rose 166.5 and 93.3% respectively", "by 1.5, 2 and 3 percent" (a list by commas only
+    when it ends in "and"/"or" before the figure with the unit). Measures and currencies only,
+    not counted nouns."""
+    chain = False  # the figure after this pair is coordinated with it and has the same unit
+    for i in range(len(claims) - 2, -1, -1):
+        c, n = claims[i], claims[i + 1]
+        gap = text[c.end:n.start]
+        over = c.end > n.start and bool(_COORDINATED_END.search(text, c.start, n.start))
+        if not n.unit or n.unit not in _MEASURE_UNITS and not n.unit[:3].isupper() \
+                or c.value_max is not None or n.value_max is not None or (c.unit and c.unit != n.unit and not over):
+            chain = False
+            continue
+        if over or _COORDINATED.match(gap) or (chain and _LISTED.match(gap)):
+            # (over: the parser hung the first figure on the last word of the unit, "0.5 and 0.75
+            # percentage points" read as "0.5 points")
+            c.unit = n.unit
+            chain = True
+        else:
+            chain = False
 
 
 @Language.factory("storyline_claims")

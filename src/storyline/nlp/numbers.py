@@ -229,6 +229,7 @@ UNITS = {
     "square meter": "m²", "sqm": "m²", "sq metres": "m²", "sq feet": "sq ft", "sqft": "sq ft",
     "cubic feet": "cu ft", "cubic foot": "cu ft", "cubic metre": "m³", "cubic meter": "m³",
     "barrels per day": "barrel per day", "barrels of oil": "barrel of oil", "barrel of oil": "barrel of oil",
+    "barrels of crude": "barrel of oil", "barrels of crude oil": "barrel of oil",
     "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "mmhg": "mmHg", "psi": "psi", "kpa": "kPa", "hpa": "hPa",
     "mb/s": "Mbps", "gb/s": "Gbps", "mbit/s": "Mbps", "gbit/s": "Gbps",
 }

@@ -600,8 +600,10 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                         and re.search(r"(?i)\bfrom[ \u00a0]+$", text[max(0, q.start - 6):q.start]):
                     # "fell from $91 a barrel to $84": the rate written once
                     q.unit = nxt.unit = q.unit if " per " in q.unit else nxt.unit
-                score = (kind in ("-", "\u2013") and gap.strip() == gap and low >= high
-                         and float(low).is_integer() and float(high).is_integer() and high < 200)
+                score = (kind in ("-", "\u2013") and gap.strip() == gap
+                         and float(low).is_integer() and float(high).is_integer() and high < 200
+                         and q.unit is None and nxt.unit is None
+                         and (low >= high or _score_context(text, q, nxt)))
                 if score:
                     i += 2
                     continue
@@ -628,6 +630,29 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
         out.append(q)
         i += 1
     return out
+
+
+_SET_SCORE = r"\d{1,2}[-\u2013]\d{1,2}(?:[ \u00a0]?\(\d{1,2}[-\u2013]\d{1,2}\))?"
+_SCORE_SEQ_AFTER = re.compile(rf"(?:[ \u00a0]?\(\d{{1,2}}[-\u2013]\d{{1,2}}\))?,?[ \u00a0]+{_SET_SCORE}(?![\w%-])")
+_SCORE_SEQ_BEFORE = re.compile(rf"(?<![\w.-]){_SET_SCORE},?[ \u00a0]+$")
+_RESULT_BEFORE = re.compile(
+    r"(?i)\b(?:beat|beats|beating|beaten|won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|"
+    r"defeated?|defeating|edged|trail(?:ed|s|ing)?|led|leads?|leading|record|tied)[ \u00a0]+"
+    r"(?:(?:the|a|an|[A-Z][\w.'&-]*)[ \u00a0]+){0,4}$")
+_RESULT_AFTER = re.compile(r"[ \u00a0]*(?:[,.;:)]|$|[ \u00a0](?:in|on|at|over|against|with|after|before|and|to|"
+                           r"win|victory|defeat|loss|draw|lead|record|home|away|aggregate)\b)")
+
+
+def _score_context(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether "3-6", "1-2" (low before high) is a score, not a range: one of a run of set
+    scores ("6-3 1-6 7-5"), a record in brackets after a name ("Estes (3-4)"), or a result after
+    a verb of winning or losing ("lost 3-4 at home")."""
+    if _SCORE_SEQ_AFTER.match(text, nxt.end) or _SCORE_SEQ_BEFORE.search(text, max(0, q.start - 14), q.start):
+        return True
+    if text[q.start - 1:q.start] == "(" and text[nxt.end:nxt.end + 1] == ")" and nxt.value < 200 \
+            and re.search(r"[A-Z][\w.'-]+[ \u00a0]$", text[max(0, q.start - 30):q.start - 1]):
+        return True
+    return bool(_RESULT_BEFORE.search(text, max(0, q.start - 50), q.start)) and bool(_RESULT_AFTER.match(text, nxt.end))
 
 
 # "one in five adults", "9 out of 10 doctors": a proportion
