@@ -170,7 +170,8 @@ def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
     "year-end 1996 assets"), a span of years ("queen 1558-1603", "the 1980-88 war"), or a year
     heading a line of a chronology ("1714 - The treaty ..."). "sent 2000 troops", where the
     tagger's DATE is the figure alone, stays a count (``_is_year`` decides)."""
-    if q.currency or q.unit or q.approx or q.grouped or q.words:
+    until = bool(re.search(r"(?i)\b(?:up to|until|till|through)[ \u00a0]+$", text_of(doc)[max(0, q.number_start - 10):q.number_start]))
+    if q.currency or q.unit or (q.approx and not until) or q.grouped or q.words:
         return False
     if not re.fullmatch(r"\d{4}(?:[-\u2013/]\d{2}(?:\d{2})?)?", text_of(doc)[q.number_start:q.number_end]):
         return False
@@ -184,6 +185,8 @@ def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if q.value_max is not None or (len(ent) > len(span) and ent.end == span.end):
         return True  # (the year closes the date: not "sold 1200 last month")
     nxt = doc[span.end] if span.end < len(doc) else None
+    if until and (nxt is None or not (_plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"))):
+        return True  # "maturities up to 2029"
     return span.start == span.sent.start and nxt is not None and nxt.text in ("-", "\u2013", "\u2014", ":")
 
 

@@ -70,9 +70,10 @@ _NUMBER_RE = re.compile(
     rf"|(?i:(?P<frac>\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
     rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b"
     rf"|(?<=half)[ \u00a0]+an?[ \u00a0]+(?!(?:million|billion|trillion|thousand|hundred|dozen)\b))))"
-    rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:million|billion|dozen)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:thousand|million|billion|trillion|dozen)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM}|\s+and\s+a\s+half\b)*\b))"
 )
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?=[ \u00a0]+(?:thousand|million|billion|trillion|mln|bn)\b)")
 _SPACED_MAGNITUDE = re.compile(
     r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|lakhs?|crores?|m|k)\b(?!-old)",
     re.I)
@@ -323,6 +324,13 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         value = parse_digits(digits)
         if value is None:
             return None
+        if re.match(r"['\u2019]s\b", text[number_end:number_end + 3]) and value % 10 == 0 \
+                and (value < 100 or 1000 <= value <= 2100):
+            return None  # "the 90's", "the 1960's": a decade
+        comma = _DECIMAL_COMMA.match(text, number_end) if re.fullmatch(r"\d{1,3}", digits) else None
+        if comma:  # "1,5 million": a decimal comma before a magnitude
+            value = float(f"{digits}.{comma.group(1)}")
+            number_end = comma.end(1)
         minus = _MINUS_BEFORE.search(text, max(0, number_start - 10), number_start)
         if m.group("csign"):
             value = -value
