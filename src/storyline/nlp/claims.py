@@ -170,7 +170,13 @@ def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
     "year-end 1996 assets"), a span of years ("queen 1558-1603", "the 1980-88 war"), or a year
     heading a line of a chronology ("1714 - The treaty ..."). "sent 2000 troops", where the
     tagger's DATE is the figure alone, stays a count (``_is_year`` decides)."""
-    until = bool(re.search(r"(?i)\b(?:up to|until|till|through)[ \u00a0]+$", text_of(doc)[max(0, q.number_start - 10):q.number_start]))
+    cue = re.search(r"(?i)\b(?:up to|until|till|through|around|circa|at least|as early as|as late as)[ \u00a0]+$",
+                    text_of(doc)[max(0, q.number_start - 20):q.number_start])
+    until = cue is not None
+    # "until at least 2029": a time preposition before the cue makes it a date without the tagger
+    timed = cue is not None and bool(re.search(r"(?i)\b(?:until|till|through|as early as|as late as)[ \u00a0]+"
+                                               r"(?:at least[ \u00a0]+)?$",
+                                               text_of(doc)[max(0, q.number_start - 20):q.number_start]))
     if q.currency or q.unit or (q.approx and not until) or q.grouped or q.words:
         return False
     if not re.fullmatch(r"\d{4}(?:[-\u2013/]\d{2}(?:\d{2})?)?", text_of(doc)[q.number_start:q.number_end]):
@@ -178,15 +184,18 @@ def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if not _yearlike(q.value, 1000) or (q.value_max is not None and not (_yearlike(q.value_max, 1000)
                                                                          or q.value_max < 100)):
         return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    counts = nxt is not None and _plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN")
     ents = [e for e in doc.ents if e.label_ == "DATE" and e.start <= span.start and span.end <= e.end]
+    if timed and not counts and _yearlike(q.value, 1900):
+        return True  # "until at least 2029"
     if not ents:
         return False
     ent = ents[0]
-    if q.value_max is not None or (len(ent) > len(span) and ent.end == span.end):
-        return True  # (the year closes the date: not "sold 1200 last month")
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if until and (nxt is None or not (_plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"))):
-        return True  # "maturities up to 2029"
+    if q.value_max is not None or (len(ent) > len(span) and ent.end == span.end and not q.approx):
+        return True  # (the year closes the date: not "sold 1200 last month", not "around 2000 people")
+    if until and not counts:
+        return True  # "maturities up to 2029", "expected around 2030"
     return span.start == span.sent.start and nxt is not None and nxt.text in ("-", "\u2013", "\u2014", ":")
 
 
@@ -307,6 +316,9 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             return True
         if prev.text in ("#", "No", "No.", "Nr", "nr"):
             return True
+        if prev.tag_ == "POS" and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN" and nxt is not None \
+                and nxt.lower_ in ("index", "indexes", "indices", "composite", "average") and not q.unit:
+            return True  # "the Standard and Poor's 500 index": the index's name
     if (prev is not None and (prev.tag_ == "NN" or (prev.tag_ == "NNP" and prev.is_lower)) and prev.i > 0
             and doc[prev.i - 1].lower_ in _NAME_DETS
             and q.unit is None and not q.grouped and float(q.value).is_integer() and q.value < 100

@@ -73,7 +73,8 @@ _NUMBER_RE = re.compile(
     rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:thousand|million|billion|trillion|dozen)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     rf"{_WN_ATOM}(?:(?:\s+and\s+|[\s-]+){_WN_ATOM}|\s+and\s+a\s+half\b)*\b))"
 )
-_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?=[ \u00a0]+(?:thousand|million|billion|trillion|mln|bn)\b)")
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?=[ \u00a0]+(?:thousand|million|billion|trillion|mln|bn)\b|%|"
+                            r"[ \u00a0]?(?:per[ \u00a0]?cent|percent)\b)")
 _SPACED_MAGNITUDE = re.compile(
     r"[ \u00a0]?(?P<m>hundred|thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|lakhs?|crores?|m|k)\b(?!-old)",
     re.I)
@@ -156,7 +157,7 @@ _MONEY_CONTEXT = re.compile(
 # "300,000 pounds ($465,000)": a conversion into another currency in brackets makes pounds money
 _CONVERSION_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|roughly|nearly|some|or[ \u00a0]+)?[ \u00a0]*"
                                r"(?:US|U\.S\.|A|C|NZ|HK|S)?[$€¥]|[ \u00a0]*\([ \u00a0]*(?:USD|EUR)\b")
-_RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
+_RANGE_SEP = re.compile(r"^(?:[ \u00a0]*(?P<sep>--|-|\u2013|\u2014|to|and|or|through)[ \u00a0]*)$", re.I)
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -616,7 +617,7 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                     i += 2
                     continue
                 ok = low < high and (
-                    kind in ("-", "\u2013", "\u2014", "through")
+                    kind in ("-", "--", "\u2013", "\u2014", "through")
                     # "rose 5 percent to 310": a change and a level; a range puts its unit
                     # on the second figure or on both ("5 to 10 percent", "5% to 10%")
                     or (kind == "to" and not from_change and not (by_change and q.unit)
