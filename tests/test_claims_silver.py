@@ -31,7 +31,7 @@ MONEY_FORMS = [
      [(450000, None, "pound sterling"), (580000, None, "dollar")]),
     ("The calf weighed 90 pounds (41 kg) at birth.", [(90, None, "pound-mass"), (41, None, "kilogram")]),
     ("The loss came to 2.4 million markka.", [(2.4e6, None, "finnish markka")]),
-    ("The dealer sold the bonds for 35 million guilders.", [(35e6, None, "dutch guilder")]),
+    ("The dealer sold the bonds for 35 million guilders.", [(35e6, None, "netherlands guilde")]),
     ("The group lost 18 million French francs in the half.", [(18e6, None, "french franc")]),
     ("Investors say they are owed almost two million Irish pounds.", [(2e6, None, "irish pound")]),
 ]

@@ -124,10 +124,10 @@ UNIT_NAMES = {
     "RON": "romanian leu", "MDL": "moldovan leu", "TFLOPS": "teraflops", "percentage point": "percentage point",
     # round 5: units added to our tables (an area in square centimetres; the age of a thing,
     # CQE's "year of age")
-    # round 6: currencies of archive news (CQE names the markka, the Belgian franc and the kuna;
-    # the others are not in its table: their plain names)
+    # round 6: currencies of archive news (CQE names the markka, the Belgian franc, the kuna and
+    # the guilder, "netherlands guilde" in its table; the others are not in it: their plain names)
     "FIM": "finnish markka", "BEF": "belgian franc", "HRK": "croatian kuna", "FRF": "french franc",
-    "NLG": "dutch guilder", "ESP": "spanish peseta", "GRD": "greek drachma", "IEP": "irish pound",
+    "NLG": "netherlands guilde", "ESP": "spanish peseta", "GRD": "greek drachma", "IEP": "irish pound",
     "DEM": "german mark", "ATS": "austrian schilling", "PTE": "portuguese escudo", "ITL": "italian lira",
     "XEU": "european currency unit",
     "cm²": "square centimetre", "year of age": "year of age", "month of age": "month of age",
