@@ -432,3 +432,57 @@ def test_event_days_of_other_types_leave_the_publication_gap():
                       story_days=["CONSULT@2031-07-01"])
     assert parts["event_days_apart"] == -1.0
     assert before - now == pytest.approx(0.2 * 5)  # 7 days apart, 2 days of grace
+
+
+def test_name_words_read_every_mention_and_the_years():
+    """Name words are the lower-cased words of the named things' mentions (not canonical ids, so a
+    bare surname matches the full name) and the years the text writes."""
+    from storyline.stories.features import name_words
+
+    text = "Director Chris Weitz of Halvern Pictures will shoot the sequel in 2009, Weitz said on Monday."
+    a = Article(id="art_w", content_hash="w", text=text, origin="w.txt", pipeline_version="test",
+                entities=[Entity(id="ent_cw", name="Chris Weitz", type="PERSON", mentions=[(9, 20)],
+                                 mention_texts=["Chris Weitz"]),
+                          Entity(id="ent_w", name="Weitz", type="PERSON", mentions=[(68, 73)], mention_texts=["Weitz"]),
+                          Entity(id="ent_hp", name="Halvern Pictures", type="ORG", mentions=[(24, 40)],
+                                 mention_texts=["Halvern Pictures"]),
+                          Entity(id="ent_mon", name="Monday", type="DATE", mentions=[(77, 83)], mention_texts=["Monday"])])
+    words = name_words(a)
+    assert words["weitz"] == 2 and words["chris"] == 1 and words["halvern"] == 1
+    assert words["y:2009"] == 1
+    assert "monday" not in words, "dates are not names"
+    assert "of" not in words and "pictures" in words
+
+
+def test_name_cosine_weighs_rare_names_over_common_words():
+    """Two reports sharing a rare surname are closer than two sharing only a word every report of the
+    corpus has (IDF from document frequencies)."""
+    from storyline.stories.score import name_cosine, name_idf
+
+    df = {"": 100, "rehab": 60, "clinic": 40, "ardenne": 2, "velloso": 2}
+    idf = name_idf(df, 100, ["rehab", "clinic", "ardenne", "velloso"])
+    article_names = {"ardenne": 3, "rehab": 1, "clinic": 1}
+    same_person = [{"ardenne": 2, "clinic": 1}, {"ardenne": 1, "rehab": 2}]
+    other_person = [{"velloso": 2, "rehab": 1, "clinic": 1}, {"velloso": 3, "rehab": 1}]
+    assert name_cosine(article_names, same_person, idf) > 2 * name_cosine(article_names, other_person, idf)
+    assert name_cosine({}, same_person, idf) == 0.0 and name_cosine(article_names, [], idf) == 0.0
+
+
+def test_name_document_frequencies_kept_as_articles_are_assigned(any_db):
+    """The name signal's IDF comes from running counts in the store (one more article per assignment,
+    never a corpus scan), forgotten with the stories on a rebuild."""
+    from storyline.stories.score import StoryConfig
+    from storyline.store.stories import StoryStore
+
+    writer = store(any_db)
+    batch = [strike_one_a(), strike_one_b(), summit()]
+    save(writer, *batch)
+    assign_stories(writer, batch, config=StoryConfig(), embedder=None)
+    s = StoryStore(writer.db)
+    df = s.name_df(["", "tarvik", "osmeria", "elmsby", "nowhere"])
+    assert df[""] == 3 and df["tarvik"] == 2 and df["elmsby"] == 1 and "nowhere" not in df
+    names = s.member_names([s.member("art_0000000000000004")["story_id"]], 20)
+    assert list(names.values()) == [[{"varo": 1, "compact": 1, "elmsby": 1}]]
+    with writer.db.transaction():
+        s.clear()
+    assert s.name_df([""]) == {}

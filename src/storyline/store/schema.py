@@ -314,6 +314,17 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
             value TEXT NOT NULL
         )""",
     ]),
+    (7, "stories: each member's proper-name words, and their running document frequencies", [
+        # The member's name words (lower-cased words of its named entities' mentions, and the years
+        # it names) with their counts, JSON {word: count}; NULL for members stored before this.
+        "ALTER TABLE story_members ADD COLUMN names TEXT",
+        # word -> how many assigned articles name it (the row '' counts the articles), kept as
+        # articles are assigned: the name signal's IDF without a corpus scan.
+        """CREATE TABLE story_name_df (
+            word TEXT PRIMARY KEY,
+            n {BIGINT} NOT NULL
+        )""",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)

@@ -143,6 +143,38 @@ class StoryStore:
             out[row["story_id"]].append(row["vec"])
         return out
 
+    def member_names(self, story_ids: list[str], per_story: int) -> dict[str, list[dict[str, int]]]:
+        """The name words ({word: count}) of up to ``per_story`` latest members of each story (members
+        stored without them left out): one bounded index read per story, whatever its size."""
+        out: dict[str, list[dict[str, int]]] = {s: [] for s in story_ids}
+        for i in range(0, len(story_ids), 100):
+            chunk = story_ids[i:i + 100]
+            parts = ["SELECT story_id, names FROM (SELECT story_id, names FROM story_members WHERE story_id = ? "
+                     "ORDER BY seq DESC LIMIT ?) AS m" for _ in chunk]
+            params: list[Any] = []
+            for s in chunk:
+                params += [s, per_story]
+            for row in self.db.query(" UNION ALL ".join(parts), params):
+                if row["names"]:
+                    out[row["story_id"]].append(json.loads(row["names"]))
+        return out
+
+    def name_df(self, words: list[str]) -> dict[str, int]:
+        """How many assigned articles name each word (the word '' = how many articles were counted);
+        primary-key reads."""
+        out: dict[str, int] = {}
+        for i in range(0, len(words), 500):
+            chunk = words[i:i + 500]
+            for r in self.db.query(f"SELECT word, n FROM story_name_df WHERE word IN ({_in(chunk)})", chunk):
+                out[r["word"]] = int(r["n"])
+        return out
+
+    def add_name_df(self, words: Iterable[str]) -> None:
+        """Count one more article naming each of ``words`` (and one more article under '')."""
+        self.db.executemany(
+            "INSERT INTO story_name_df (word, n) VALUES (?, 1) ON CONFLICT (word) DO UPDATE "
+            "SET n = story_name_df.n + 1", [(w,) for w in sorted(set(words) | {""})])
+
     def member_event_dates(self, story_ids: list[str], per_story: int) -> dict[str, dict[str, list[tuple]]]:
         """The day-precise events ``(type, mode, date, precision, date basis)`` of up to
         ``per_story`` latest members of each story, by member: {story: {article: [...]}}. One
@@ -203,14 +235,15 @@ class StoryStore:
     def add_member(self, row: dict[str, Any]) -> None:
         self.db.execute(
             """INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score,
-               how, pinned, seq, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               how, pinned, seq, assigned_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, origin_id = excluded.origin_id,
                day = excluded.day, vec = excluded.vec, entities = excluded.entities, places = excluded.places,
                types = excluded.types, score = excluded.score, how = excluded.how, pinned = excluded.pinned,
-               assigned_at = excluded.assigned_at""",
+               assigned_at = excluded.assigned_at, names = excluded.names""",
             (row["article_id"], row["story_id"], row["origin_id"], row.get("day"), row.get("vec"),
              json.dumps(row.get("entities", [])), json.dumps(row.get("places", [])), json.dumps(row.get("types", [])),
-             row.get("score"), row["how"], int(row.get("pinned", 0)), row["seq"], _now()))
+             row.get("score"), row["how"], int(row.get("pinned", 0)), row["seq"], _now(),
+             json.dumps(row["names"]) if row.get("names") is not None else None))
         self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (row["story_id"], row["article_id"]))
 
     def move_members(self, article_ids: list[str], story_id: str, how: str, pinned: bool) -> None:
@@ -290,7 +323,7 @@ class StoryStore:
     def clear(self) -> None:
         """Forget every automatic story (for a rebuild); decisions are kept to be replayed."""
         for table in ("claim_group_items", "claim_groups", "story_facts", "story_keys", "story_passages",
-                      "story_members", "stories"):
+                      "story_members", "stories", "story_name_df"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("UPDATE articles SET story_id = NULL")
 
@@ -310,9 +343,16 @@ class StoryStore:
                 self.save_profile(p)
             self.db.executemany(
                 "INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score, "
-                "how, pinned, seq, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'synthetic', 0, ?, ?)",
+                "how, pinned, seq, assigned_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'synthetic', 0, ?, ?, ?)",
                 [(m["article_id"], m["story_id"], m["article_id"], m["day"], m["vec"], json.dumps(m["entities"]),
-                  "[]", "[]", i, now) for i, m in enumerate(members, start=1)])
+                  "[]", "[]", i, now, json.dumps(m["names"]) if m.get("names") is not None else None)
+                 for i, m in enumerate(members, start=1)])
+            df: dict[str, int] = {}
+            for m in members:
+                for w in set(m.get("names") or {}) | {""}:
+                    df[w] = df.get(w, 0) + 1
+            self.db.executemany("INSERT INTO story_name_df (word, n) VALUES (?, ?) ON CONFLICT (word) DO UPDATE "
+                                "SET n = story_name_df.n + excluded.n", sorted(df.items()))
             self.db.executemany("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                 keys)
             self.db.executemany(

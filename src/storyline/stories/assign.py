@@ -22,7 +22,7 @@ from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
 from .features import ArticleFeatures, features, index_keys, main_events, shift_day
 from .ledger import Fact, article_facts, group_facts
-from .score import StoryConfig, StoryProfile, score, story_event_days, story_heads
+from .score import StoryConfig, StoryProfile, name_idf, score, story_event_days, story_heads
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
@@ -97,6 +97,7 @@ class Assigner:
         self.embedder = embedder
         self.tables = tables  # the user's extra office-holder tables, for the ledger's sides (``ledger_tables``)
         self._n_articles: int | None = None  # corpus size for entity IDF, read once per batch
+        self._df: dict[str, int] = {}  # name-word document frequencies read so far (see _name_df)
 
     # -- one article ------------------------------------------------------
     def _follow_copy(self, f: ArticleFeatures) -> tuple[str, str, str] | None:
@@ -138,12 +139,19 @@ class Assigner:
             kinds = {e: HEAD_KINDS[t] for e, t in types.items() if t in HEAD_KINDS}
             for p in profiles:
                 p.heads = story_heads(p.entity_counts, p.n_articles, kinds)
+        names: dict[str, list[dict[str, int]]] = {}
+        idf: dict[str, float] = {}
+        if self.config.w_names and f.names and profiles:
+            names = self.store.member_names([p.id for p in profiles], max(self.config.member_k, 1))
+            words = {w for lists in names.values() for other in lists for w in other} | set(f.names)
+            df = self._name_df(words)
+            idf = name_idf(df, df.get("", 0), words)
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
             days = story_event_days([main_events(evs, self.config.event_dates_from_text)
                                      for evs in dated.get(p.id, {}).values()],
                                     self.config.event_share)
-            s, _ = score(f, p, self.config, members, days)
+            s, _ = score(f, p, self.config, members, days, names.get(p.id), idf)
             if best is None or s > best[0]:
                 best = (s, p)
         if best is None:
@@ -172,6 +180,16 @@ class Assigner:
         self.store.replace_facts(article.id, story_id, facts)
         split_off = self.repair(story_id, article.id) if how == "joined" else None
         return Assignment(article.id, story_id, how, s, n_candidates, split_off)
+
+    def _name_df(self, words: set[str]) -> dict[str, int]:
+        """Document frequencies of name words (and '' = articles counted), cached for the batch;
+        the cache is kept in step with the counts this assigner adds (``_join``)."""
+        missing = sorted((words | {""}) - self._df.keys())
+        if missing:
+            got = self.store.name_df(missing)
+            for w in missing:
+                self._df[w] = got.get(w, 0)
+        return {w: self._df[w] for w in words | {""}}
 
     # -- local repair ---------------------------------------------------------
     def _entity_idf(self, ids: set[str]) -> dict[str, float]:
@@ -244,7 +262,11 @@ class Assigner:
         self.store.add_member({
             "article_id": article.id, "story_id": story_id, "origin_id": origin, "day": f.day,
             "vec": vec_to_text(f.vec) if f.vec is not None else None, "entities": f.entities, "places": f.places,
-            "types": f.types[:3], "score": s, "how": how, "seq": self.store.next_seq()})
+            "types": f.types[:3], "score": s, "how": how, "seq": self.store.next_seq(), "names": f.names})
+        self.store.add_name_df(f.names)
+        for w in set(f.names) | {""}:
+            if w in self._df:
+                self._df[w] += 1
         self.store.add_keys(story_id, index_keys(f), f.day)
         self.store.add_passages(article.id, f.passages)
 
@@ -380,3 +402,4 @@ def split_groups(entity_lists: list[list[str]], idf: dict[str, float], ratio: fl
 
 def story_counts(assignments: list[Assignment]) -> Counter:
     return Counter(a.how for a in assignments)
+

@@ -46,6 +46,7 @@ class ArticleFeatures:
     passages: list[str] = field(default_factory=list)
     vec: np.ndarray | None = None
     heads: dict[str, str] = field(default_factory=dict)  # kind -> its most salient entity (see salient_heads)
+    names: dict[str, int] = field(default_factory=dict)  # its name words and years with counts (see name_words)
 
 
 def lead_text(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -160,6 +161,38 @@ def salient_heads(article: Article) -> dict[str, str]:
     return out
 
 
+# Name words: the words of the article's named things, lower-cased, so that "Weitz" matches "Chris
+# Weitz" whatever the entity linking made of them, and the years it names ("y:2008"). Sub-topics of
+# one topic share their generic words ("rehab", "earthquake") but rarely their names, places, years.
+NAME_TYPES = SALIENT_TYPES | {"WORK_OF_ART", "PRODUCT", "LAW"}
+MAX_NAME_WORDS = 40
+_NAME_STOP = frozenset("""a an and at by for from in of on or the to with de la le del der van von mr mrs ms dr st
+jr sr inc ltd co corp he she it they we i you his her its their our this that these those""".split())
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def name_words(article: Article, limit: int = MAX_NAME_WORDS) -> dict[str, int]:
+    """{word: mentions} of the words of the article's named entities (persons, organisations,
+    places, groups, events, works, products, laws: every mention, lower-cased, stop words and
+    one-letter words left out) and "y:YYYY" for each year written in its text; the ``limit`` most
+    frequent (ties by word)."""
+    counts: Counter = Counter()
+    for e in article.entities:
+        if e.type not in NAME_TYPES:
+            continue
+        for text in e.mention_texts or [e.name]:
+            counts.update(_words_of([text]))
+    for m in _YEAR.finditer(article.text):
+        counts["y:" + m.group(1)] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return dict(ranked)
+
+
+def _words_of(texts: Iterable[str]) -> set[str]:
+    return {w for t in texts for w in _WORD.findall(t.casefold())
+            if len(w) > 1 and w not in _NAME_STOP and not w.isdigit()}
+
+
 def places(article: Article) -> list[str]:
     found = {e.id for e in article.entities if e.type in PLACE_TYPES}
     found |= {"loc:" + e.location.casefold() for e in article.events if e.location}
@@ -189,11 +222,12 @@ def passage_hashes(text: str, min_words: int = PASSAGE_MIN_WORDS) -> list[str]:
 def features(article: Article, event_dates_from_text: bool = True) -> ArticleFeatures:
     """The signals of one article (its embedding is filled in by the caller, in batches);
     ``event_dates_from_text``: see ``event_days``."""
+    heads = salient_heads(article)
     return ArticleFeatures(
         article_id=article.id, lead=lead_text(article), day=article_day(article),
         entities=salient_entities(article), places=places(article), types=event_types(article),
         event_days=event_days(article, event_dates_from_text), passages=passage_hashes(article.text),
-        heads=salient_heads(article),
+        heads=heads, names=name_words(article),
     )
 
 

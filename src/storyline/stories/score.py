@@ -14,6 +14,7 @@ entering rehab).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from .features import ArticleFeatures, day_gap, days_apart
 # The version of the assignment rules (this module's scoring, features and the assigner's use of
 # them). Bump it when the same articles would fall into other stories: a store clustered under
 # another version (or another StoryConfig) is re-clustered by ``storyline reprocess``.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class StoryConfig:
     conflict_penalty: float = 0.2
     conflict_held: float = 0.5
     conflict_min: int = 3  # only against stories of this many members (one report's main person is no story's)
+    # Name words (features.name_words): mean cosine of the article's IDF-weighted name words to those
+    # of the story's latest member_k members (IDF from the running document frequencies of the store).
+    w_names: float = 0.15
 
 
 @dataclass
@@ -130,6 +134,30 @@ def member_cosine(f: ArticleFeatures, members: list[np.ndarray]) -> float:
     if f.vec is None or not members:
         return 0.0
     return float(np.mean(np.stack(members) @ f.vec))
+
+
+def name_idf(df: dict[str, int], n_docs: int, words: Iterable[str]) -> dict[str, float]:
+    """Smoothed IDF of ``words`` from document frequencies ``df`` over ``n_docs`` articles."""
+    return {w: float(np.log((n_docs + 1) / (min(df.get(w, 0), n_docs) + 1))) + 1.0 for w in words}
+
+
+def name_vector(names: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+    """Name words as a unit vector: (1 + log count) x IDF."""
+    v = {w: (1.0 + float(np.log(c))) * idf.get(w, 1.0) for w, c in names.items() if c > 0}
+    norm = float(np.sqrt(sum(x * x for x in v.values()))) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def name_cosine(names: dict[str, int], member_names: list[dict[str, int]], idf: dict[str, float]) -> float:
+    """Mean cosine of the article's name vector to each member's (average link); 0 without names."""
+    if not names or not member_names:
+        return 0.0
+    mine = name_vector(names, idf)
+    total = 0.0
+    for other in member_names:
+        theirs = name_vector(other, idf)
+        total += sum(x * theirs.get(w, 0.0) for w, x in mine.items())
+    return total / len(member_names)
 
 
 def story_event_days(member_days: list[list[str]], share: float) -> list[str]:
@@ -180,10 +208,12 @@ def event_term(apart: float, config: StoryConfig) -> float:
 
 def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
           members: list[np.ndarray] | None = None,
-          story_days: list[str] | None = None) -> tuple[float, dict[str, float]]:
+          story_days: list[str] | None = None, member_names: list[dict[str, int]] | None = None,
+          idf: dict[str, float] | None = None) -> tuple[float, dict[str, float]]:
     """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart.
     ``members``: embeddings of some of the story's members (else its centroid is used);
-    ``story_days``: the story's main event days (``story_event_days``)."""
+    ``story_days``: the story's main event days (``story_event_days``); ``member_names``: the
+    name words of some of its members, with ``idf`` of their words (``name_idf``)."""
     compared = bool(config.use_event_days and f.event_days and story_days)
     apart = days_apart(f.event_days, story_days or [], config.event_same_type) if compared else None
     if config.compare_needs_pair and apart is None:
@@ -206,8 +236,10 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
         "gap_days": gap if gap is not None else -1.0,
         "event_days_apart": apart if apart is not None else -1.0,
         "conflicts": float(conflicts(f, story, config)) if config.conflict_penalty else 0.0,
+        "names": name_cosine(f.names, member_names or [], idf or {}) if config.w_names else 0.0,
     }
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
+             + config.w_names * parts["names"]
              + config.w_places * parts["places"] + config.w_types * parts["types"]
              - config.conflict_penalty * parts["conflicts"])
     if compared:
