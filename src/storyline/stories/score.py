@@ -2,7 +2,8 @@
 
 Each signal does what it is good at: the embedding joins the same event told in
 different words; shared canonical entities and places tie reports about the same
-actors; event types weigh in lightly; and the days the events HAPPENED keep apart two
+actors, and shared rare name words (IDF-weighted, so "Weitz" meets "Chris Weitz" however the
+entity linking split them) tie them where the linking did not; event types weigh in lightly; and the days the events HAPPENED keep apart two
 similar events (two strikes on one city a week apart) that text alone would join, while a
 follow-up published weeks later that dates the strike to its day still joins. Publication
 days weigh in only weakly (after several weeks) when main events of one type compared, else
