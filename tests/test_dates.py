@@ -123,3 +123,41 @@ def test_component_without_publication_date_keeps_relative_unresolved(nlp):
 def test_component_ignores_durations(nlp):
     found = _timexes(nlp, "He spent three years in prison and 70 days in hospital.", SATURDAY)
     assert found == []
+
+
+# A four-digit number that counts the plural noun after it is no timex, even where the tagger
+# labels it DATE ("Around 2000" before "people"); a year stays one (round 7).
+COUNTS_NOT_TIMEXES = [
+    ("Around 2000 people marched through the old town.", "2000"),
+    ("The navy said it downed some 2024 drones.", "2024"),
+    ("Power was cut in 1998 homes across the county.", "1998"),
+    ("The police detained 2000 protesters.", "2000"),
+]
+
+YEARS_STAY_TIMEXES = [
+    ("The plant opened in 2000 and closed in 2009.", "2000", "2000"),
+    ("Prices have risen steadily since 1998.", "1998", "1998"),
+    ("The 2024 budget was passed on Friday.", "2024", "2024"),
+    ("The feud lasted from 2000-2001.", "2000-2001", "2000"),
+    ("The talks began in May 2000.", "May 2000", "2000-05"),
+    ("Around 2000, the city built a new port.", "Around 2000", "2000"),
+    ("In 2019 elections were held across the north.", "2019", "2019"),
+    ("Rovers host 1995 champions Blackburn on Sunday.", "1995", "1995"),
+    # a calendar date the tagger calls an EVENT
+    ("They marked the anniversary of the September 11, 2001 attacks.", "September 11, 2001", "2001-09-11"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,number", COUNTS_NOT_TIMEXES)
+def test_counts_are_not_timexes(nlp, text, number):
+    at = text.index(number)
+    found = _timexes(nlp, text, SATURDAY)
+    assert not [t for t in found if t.start <= at < t.end], [t.text for t in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expr,value", YEARS_STAY_TIMEXES)
+def test_years_stay_timexes(nlp, text, expr, value):
+    found = [t for t in _timexes(nlp, text, SATURDAY) if t.text == expr]
+    assert found and found[0].value == value, [t.text for t in _timexes(nlp, text, SATURDAY)]

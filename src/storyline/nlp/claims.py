@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
+from .dates import dated_by_month, looks_like_date, number_counts_noun
 from .numbers import CURRENCY_WORDS, SCALES, UNITS, parse_digits, unit_for
 from .quantities import Quantity, approx_cue_before, find_quantities, rate_suffix
 
@@ -156,13 +157,22 @@ def _is_year(q: Quantity, doc: Doc, span: Span) -> bool:
     if not _yearlike(q.value, low) or (q.value_max is not None and not _yearlike(q.value_max, low)):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
-    # "2000 troops" is a count; "in 2016", "the 2019 season" are years, and so are "the 2019
-    # elections", "its 2021 results", "in 2019 elections were held": a determiner or a time
-    # preposition before a year-like number makes it a year even before a plural noun.
+    # "2000 troops", "power was cut in 1998 homes" are counts (the rule the timexes share);
+    # "in 2016", "the 2019 season" are years, and so are "the 2019 elections", "its 2021
+    # results", "in 2019 elections were held": a determiner or a time preposition before a
+    # year-like number makes it a year even before a plural noun, and so does a name after
+    # the noun ("host 1995 champions Blackburn").
+    if len(span) == 1 and number_counts_noun(first):
+        return False
     if lead is not None and (lead.lower_ in _YEAR_PREPOSITIONS or lead.lower_ in _YEAR_DETERMINERS
                              or lead.tag_ == "POS"):
         return True
-    return not (nxt is not None and _plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"))
+    if nxt is not None and _plural_like(nxt) and nxt.pos_ in ("NOUN", "PROPN"):
+        if dated_by_month(first):
+            return True  # "the September 11, 2001 attacks"
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        return after is not None and after.pos_ == "PROPN" and bool(after.ent_type_)
+    return True
 
 
 def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -232,13 +242,21 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and doc[first.i - 2].ent_type_ not in ("NORP", "PRODUCT", "DATE", "MONEY")
             and after is not None and (after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "whose"))):
         return True
-    # "He was 35 when", "She will be 40 by then": a bare number a person is
+    # "He was 35 when", "She will be 40 by then", "Anastasia is 16 today", "they are 17 now": a
+    # bare number a person is (the parser may hang it on the date word after it)
     head = first.head
+    # the date after the number may be its parse head: "16 today", "40 next month"
+    dated = nxt is not None and head.i > span[-1].i and (nxt.i == head.i or nxt.head.i == head.i) \
+        and head.dep_ in ("npadvmod", "advmod") and (_date_word(head) or (
+            head.lemma_ in ("week", "month", "year", "weekend") and head.tag_ == "NN"
+            and any(c.lower_ in ("next", "this", "last") for c in head.children)))
+    if dated and span[-1].dep_ == "nummod":
+        head = head.head
     if (q.unit is None and not q.words and q.value_max is None and float(q.value).is_integer() and q.value < 120
-            and span[-1].dep_ in ("attr", "acomp") and head.lemma_ == "be" and not q.approx
-            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and nxt.text not in ("%", "-"))):
+            and (span[-1].dep_ in ("attr", "acomp") or dated) and head.lemma_ == "be" and not q.approx
+            and (nxt is None or dated or nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and nxt.text not in ("%", "-"))):
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        if subjects and (subjects[0].lower_ in ("he", "she", "i") or subjects[0].ent_type_ == "PERSON"):
+        if subjects and _person_like(subjects[0]):
             return True
     # the same without commas (text stripped of punctuation): "the victim 24 was stabbed"
     if (q.unit is None and not q.words and prev is not None and prev.lemma_.lower() in PERSON_NOUNS
@@ -246,6 +264,30 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "ADV")):
         return True
     return False
+
+
+_PERSON_PRONOUNS = {"he", "she", "i", "they", "we", "you", "who"}
+# Entity types the tagger gives reliably to what is not a person (a first name it does not
+# know comes out PERSON, ORG or GPE, or with no type).
+_NOT_PERSON_TYPES = {"NORP", "PRODUCT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME",
+                     "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE", "FAC"}
+
+
+def _date_word(tok: Token) -> bool:
+    """A single word naming a day or a moment ("today", "now", "Monday"), not a period."""
+    return tok.tag_ not in ("NNS", "NNPS") and (tok.lower_ in ("now", "today", "tonight", "yesterday", "tomorrow")
+                                               or (tok.pos_ == "PROPN" and looks_like_date(tok.text)))
+
+
+def _person_like(subject: Token) -> bool:
+    """A subject that can have an age: a personal pronoun, a name the tagger labels a person, or
+    a bare proper name (no determiner, not capitals, not a stock index or commodity name) of a
+    type the tagger also gives to unknown first names ("Anastasia", "Kellan")."""
+    if subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON":
+        return True
+    return (subject.pos_ == "PROPN" and subject.is_title and not subject.is_upper
+            and subject.ent_type_ not in _NOT_PERSON_TYPES and subject.lower_ not in INDEX_NAMES
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in subject.children))
 
 
 # Words for a person an appositive age may follow ("the victim, 24,").
@@ -355,6 +397,22 @@ _ONE_PRONOUN_DET = {"the", "this", "that", "which", "each", "every", "any", "no"
 
 # "zero" in set phrases that count nothing: "zero tolerance", "a zero-sum game", "ground zero".
 _ZERO_IDIOM = re.compile(r"(?i)\bzero[- ](?:tolerance|sum|hour|day|gravity|point)\b|\b(?:ground|patient|year) zero\b")
+
+
+# A clock time in four digits before a time zone or "local time" ("at 1230 local time (1130
+# GMT)", "about 1100 hrs IST"): a time of day, not 1,230 of something.
+_CLOCK_AFTER = re.compile(r"[ \u00a0]*(?:(?:local|[A-Z][a-z]+)[ \u00a0]+time\b|hrs\b|h\b|"
+                          r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|EST|EDT|CST|CDT|MST|MDT|"
+                          r"PST|PDT|Z)\b)")
+
+
+def _is_clock_time(q: Quantity, doc: Doc, span: Span) -> bool:
+    text = text_of(doc)
+    if q.unit and q.unit not in ("h", "hour") or q.currency or q.value_max is not None:
+        return False
+    if not re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text[q.number_start:q.number_end]):
+        return False
+    return bool(_CLOCK_AFTER.match(text, q.number_end))
 
 
 def _is_zero_idiom(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -1077,7 +1135,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if _is_year(q, doc, span) or _is_dated_year(q, doc, span) \
                 or (_is_age(q, doc, span) and not statistic_age) or _is_identifier(q, doc, span) \
                 or _is_pronoun_one(q, doc, span) or _is_rank(q, doc, span) or _is_rating(q, doc, span) \
-                or _is_zero_idiom(q, doc, span):
+                or _is_zero_idiom(q, doc, span) or _is_clock_time(q, doc, span):
             continue
         unit = q.unit
         end = q.end

@@ -372,6 +372,11 @@ _CANDIDATE = re.compile(
     r"|\b(?:last|this|next|past|previous|coming)\s+(?:week|weekend|month|year)\b"
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+ago\b"
 )
+# A calendar date written out is a date whatever the tagger calls it ("the September 11, 2001
+# attacks" comes out an EVENT): a capitalised month name before a day number, with its year.
+_CALENDAR_DATE = re.compile(
+    r"\b(?:" + "|".join(sorted({m.title() for m in MONTHS}, key=len, reverse=True)) + r")\.?"
+    r"[ \u00a0]\d{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]\d{4})?\b(?![.,]\d)")
 _FUTURE_HEADS = {"due", "set", "schedule", "expect", "plan", "intend", "hope", "aim", "prepare", "going",
                  "slate", "poise"}
 
@@ -420,6 +425,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans = [piece for e in doc.ents if e.label_ in ("DATE", "TIME")
              for piece in _split_at_paragraphs(text_of(doc), e.start_char, e.end_char)]
     spans += [m.span() for m in _CANDIDATE.finditer(text_of(doc))]
+    spans += [m.span() for m in _CALENDAR_DATE.finditer(text_of(doc))]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -433,6 +439,91 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
 
 _JOIN = re.compile(r"\s*(?:or|to|through|until|-|\u2013)\s*$")
 _LEADING_MODIFIER = re.compile(r"(?i)\b(early|late|mid|last|this|next)\s+$")
+
+# A year-like number that counts the noun after it ("around 2000 people", "some 1500 Ukrainian
+# troops") is a count, not a year, even where the tagger labels it DATE; a determiner or a time
+# preposition before it keeps it a year ("the 2024 budget", "in 2019 elections were held"), and
+# so does anything dating it (a month, "early", a span: "May 2000", "2000-2001").
+_YEAR_LEADS = {"the", "its", "his", "her", "their", "our", "this", "that", "last", "next", "every", "each",
+               "whose", "my", "your", "in", "since", "between", "from", "until", "till", "before", "after",
+               "during", "by", "through", "fiscal", "early", "late", "mid"}
+
+
+_PLURAL_WITHOUT_S = {"people", "police", "cattle", "personnel", "staff", "livestock", "poultry", "clergy"}
+
+
+def _plural(tok: Token) -> bool:
+    """A plural noun by its tag and its form (the tagger's NNS on "an end 1997 peso" is not)."""
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS")
+            and (tok.lower_.endswith("s") or tok.lemma_.lower() != tok.lower_ or tok.lower_ in _PLURAL_WITHOUT_S))
+
+
+def _counted_head(num: Token) -> Token | None:
+    """The plural noun ``num`` counts, written right after it or after adjectives and common
+    nouns ("2000 people", "1500 Ukrainian troops", "2000 riot police"); not after a name,
+    which the year dates ("1998 World Cup hosts", "the 1991 Gulf War ceasefire terms")."""
+    doc = num.doc
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is None:
+        return None
+    if _plural(nxt):
+        return nxt
+    head = num.head
+    if num.dep_ in ("nummod", "compound", "amod") and num.i + 1 < head.i <= num.i + 4 and _plural(head) \
+            and all(t.pos_ in ("ADJ", "NOUN") and not t.is_title for t in doc[num.i + 1:head.i]):
+        return head
+    return None
+
+
+def dated_by_month(num: Token) -> bool:
+    """Whether a month (and day) is written before ``num``: "the May 2020 floods", "the
+    September 11, 2001 attacks"."""
+    doc = num.doc
+    prev = doc[num.i - 1] if num.i > 0 else None
+    before = doc[num.i - 2] if num.i > 1 else None
+    return prev is not None and (prev.lower_.rstrip(".") in MONTHS or (prev.text == "," and before is not None and (
+        (before.like_num and num.i > 2 and doc[num.i - 3].lower_.rstrip(".") in MONTHS)
+        or before.lower_.rstrip(".") in MONTHS)))
+
+
+def number_counts_noun(num: Token) -> bool:
+    """Whether a bare year-like number (four digits) counts the plural noun after it ("2000
+    people", "around 2000 people", "power was cut in 1998 homes") rather than dating it ("the
+    2024 budget", "its 2021 results", "in 2019 elections were held", "1995 champions
+    Blackburn": a title naming who holds it)."""
+    if not re.fullmatch(r"\d{4}", num.text):
+        return False
+    doc = num.doc
+    head = _counted_head(num)
+    if head is None:
+        return False
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.ent_type_ and head.i == num.i + 1:
+        return False  # "host 1995 champions Blackburn", "2014 winners Germany"
+    prev = doc[num.i - 1] if num.i > 0 else None
+    if prev is None or prev.i < num.sent.start:
+        return True
+    if dated_by_month(num):
+        return False
+    if prev.lower_ in ("in", "by"):
+        # "was cut in 1998 homes", "won by 2000 votes" count; "In 2019 elections were held" and
+        # "by 2030 cars will be electric" open a clause with a year
+        # ("a rise in 1996 earnings": a noun's "in" dates it)
+        return prev.i > num.sent.start and prev.head.pos_ == "VERB" \
+            and not (after is not None and (after.pos_ in ("VERB", "AUX") or after.text == ","))
+    return not (prev.lower_ in _YEAR_LEADS or prev.tag_ == "POS")
+
+
+def counts_not_year(span: Span) -> bool:
+    """Whether ``span`` (a would-be timex) is a bare four-digit number, perhaps after an
+    approximation ("around", "some", "more than"), that counts a plural noun after it."""
+    nums = [t for t in span if t.like_num]
+    if len(nums) != 1 or nums[0].i != span.end - 1:
+        return False
+    if any(t.pos_ not in ("ADV", "ADP", "DET", "PART") and t.tag_ != "JJR" or t.lower_ in _YEAR_LEADS
+           for t in span[:-1]):
+        return False  # "fiscal 2000", "early 2000", "spring 2000": dated
+    return number_counts_noun(nums[0])
 
 
 def find_timexes(doc: Doc) -> list[Timex]:
@@ -450,6 +541,8 @@ def find_timexes(doc: Doc) -> list[Timex]:
         if not looks_like_date(text):
             continue
         span = doc.char_span(start, start + len(text), alignment_mode="expand")
+        if span is not None and len(span) and counts_not_year(span):
+            continue  # "around 2000 people": a count (the claims read it)
         tense = tense_of(span) if span is not None and len(span) else None
         found = resolve_date(text, anchor, tense) if anchor else resolve_date(text, None)
         if found is None:
