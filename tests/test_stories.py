@@ -486,3 +486,24 @@ def test_name_document_frequencies_kept_as_articles_are_assigned(any_db):
     with writer.db.transaction():
         s.clear()
     assert s.name_df([""]) == {}
+
+
+def test_participant_conflict_waived_for_one_name_split_in_two():
+    """A report whose clear main person is "Weitz" is no conflict with a story whose main person is
+    "Chris Weitz" (the entity linking kept two entities); "Arvo Lind" is."""
+    import numpy as np
+
+    from storyline.stories.features import ArticleFeatures
+    from storyline.stories.score import StoryConfig, StoryProfile, conflicts
+
+    story = StoryProfile(id="sto_x", n_articles=4, vec_sum=None, entity_counts={"ent_cw": 4, "ent_film": 3},
+                         place_counts={}, type_counts={}, first_day=None, last_day=None,
+                         heads={"PERSON": ("ent_cw", 1.0)}, head_words={"PERSON": {"chris", "weitz"}})
+    alias = ArticleFeatures(article_id="a1", lead="", day=None, heads={"PERSON": "ent_w"},
+                            head_words={"PERSON": ["weitz"]}, vec=np.zeros(3, dtype=np.float32))
+    other = ArticleFeatures(article_id="a2", lead="", day=None, heads={"PERSON": "ent_al"},
+                            head_words={"PERSON": ["arvo", "lind"]})
+    assert conflicts(alias, story, StoryConfig()) == 0
+    assert conflicts(other, story, StoryConfig()) == 1
+    from dataclasses import replace
+    assert conflicts(alias, story, replace(StoryConfig(), conflict_alias=False)) == 1

@@ -229,6 +229,15 @@ class StoryStore:
                 out[r["id"]] = r["type"]
         return out
 
+    def entity_names(self, entity_ids: list[str]) -> dict[str, list[str]]:
+        """{entity id: its name and aliases} of these canonical entities (primary-key reads)."""
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(entity_ids), 500):
+            chunk = entity_ids[i:i + 500]
+            for r in self.db.query(f"SELECT id, name, aliases FROM entities WHERE id IN ({_in(chunk)})", chunk):
+                out[r["id"]] = [r["name"]] + [a for a in json.loads(r["aliases"] or "[]") if isinstance(a, str)]
+        return out
+
     def article_count(self) -> int:
         return self.db.scalar("SELECT COUNT(*) AS n FROM articles") or 0
 

@@ -20,7 +20,7 @@ from ..models import Article
 from ..settings import Options
 from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
-from .features import ArticleFeatures, features, index_keys, main_events, shift_day
+from .features import ArticleFeatures, features, index_keys, main_events, shift_day, words_of
 from .ledger import Fact, article_facts, group_facts
 from .score import StoryConfig, StoryProfile, name_idf, score, story_event_days, story_heads
 
@@ -139,6 +139,11 @@ class Assigner:
             kinds = {e: HEAD_KINDS[t] for e, t in types.items() if t in HEAD_KINDS}
             for p in profiles:
                 p.heads = story_heads(p.entity_counts, p.n_articles, kinds)
+            if self.config.conflict_alias:
+                head_ids = sorted({e for p in profiles for e, _ in (p.heads or {}).values()})
+                names_of = self.store.entity_names(head_ids)
+                for p in profiles:
+                    p.head_words = {k: words_of(names_of.get(e, [])) for k, (e, _) in (p.heads or {}).items()}
         names: dict[str, list[dict[str, int]]] = {}
         idf: dict[str, float] = {}
         if self.config.w_names and f.names and profiles:

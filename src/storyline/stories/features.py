@@ -47,6 +47,7 @@ class ArticleFeatures:
     vec: np.ndarray | None = None
     heads: dict[str, str] = field(default_factory=dict)  # kind -> its most salient entity (see salient_heads)
     names: dict[str, int] = field(default_factory=dict)  # its name words and years with counts (see name_words)
+    head_words: dict[str, list[str]] = field(default_factory=dict)  # kind -> its head's name words (head_words)
 
 
 def lead_text(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -181,16 +182,24 @@ def name_words(article: Article, limit: int = MAX_NAME_WORDS) -> dict[str, int]:
         if e.type not in NAME_TYPES:
             continue
         for text in e.mention_texts or [e.name]:
-            counts.update(_words_of([text]))
+            counts.update(words_of([text]))
     for m in _YEAR.finditer(article.text):
         counts["y:" + m.group(1)] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return dict(ranked)
 
 
-def _words_of(texts: Iterable[str]) -> set[str]:
+def words_of(texts: Iterable[str]) -> set[str]:
+    """The name words (as in ``name_words``) of some names."""
     return {w for t in texts for w in _WORD.findall(t.casefold())
             if len(w) > 1 and w not in _NAME_STOP and not w.isdigit()}
+
+
+def head_words(article: Article, heads: dict[str, str]) -> dict[str, list[str]]:
+    """The name words of each head entity (``salient_heads``: kind -> entity id), from its mentions."""
+    by_id = {e.id: e for e in article.entities}
+    return {kind: sorted(words_of(by_id[eid].mention_texts or [by_id[eid].name]))
+            for kind, eid in heads.items() if eid in by_id}
 
 
 def places(article: Article) -> list[str]:
@@ -227,7 +236,7 @@ def features(article: Article, event_dates_from_text: bool = True) -> ArticleFea
         article_id=article.id, lead=lead_text(article), day=article_day(article),
         entities=salient_entities(article), places=places(article), types=event_types(article),
         event_days=event_days(article, event_dates_from_text), passages=passage_hashes(article.text),
-        heads=heads, names=name_words(article),
+        heads=heads, names=name_words(article), head_words=head_words(article, heads),
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -90,9 +90,12 @@ class StoryConfig:
     conflict_penalty: float = 0.2
     conflict_held: float = 0.5
     conflict_min: int = 3  # only against stories of this many members (one report's main person is no story's)
+    # ... and no conflict when the article's head and the story's share a name word (its mentions'
+    # words; the story head's name and aliases): one participant the entity linking split in two.
+    conflict_alias: bool = True
     # Name words (features.name_words): mean cosine of the article's IDF-weighted name words to those
     # of the story's latest member_k members (IDF from the running document frequencies of the store).
-    w_names: float = 0.15
+    w_names: float = 0.2
 
 
 @dataclass
@@ -108,6 +111,7 @@ class StoryProfile:
     first_day: str | None
     last_day: str | None
     heads: dict[str, tuple[str, float]] | None = None  # kind -> (its most held entity, share of members)
+    head_words: dict[str, set[str]] = field(default_factory=dict)  # kind -> name words of that entity's names
 
 
 def _support(items: list[str], counts: dict[str, int], n: int) -> float:
@@ -194,6 +198,8 @@ def conflicts(f: ArticleFeatures, story: StoryProfile, config: StoryConfig) -> i
             continue
         if story.entity_counts.get(mine, 0) > 0:
             continue
+        if config.conflict_alias and set(f.head_words.get(kind, ())) & story.head_words.get(kind, set()):
+            continue  # one name the entity linking split in two ("Weitz", "Chris Weitz")
         n += 1
     return n
 
