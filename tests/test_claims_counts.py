@@ -74,7 +74,21 @@ CLOCK_TIMES = [
     ("The plane flew 1230 km.", [(1230, None, "kilometre")]),
 ]
 
-ROUND7 = COUNTS + YEARS_STAY + AGES + CLOCK_TIMES
+# A calendar date written out is a date (no day figure), also where the tagger calls it an
+# event; a month ending a sentence does not take the count opening the next, nor a month the
+# grouped count the tagger folds into its DATE ("March 2,000").
+CALENDAR = [
+    ("Markets fell after the September 11, 2001 attacks.", []),
+    ("Delivery is due Nov 15 - Dec 10.", []),
+    ("The summit opened in August. 14 states sent envoys.", [(14, None, "state")]),
+    ("In March 2,000 people fled the town.", [(2000, None, "person")]),
+    # a year before a dash and a grouped count after it are two numbers, not a range
+    ("Sales peaked in June 2019 -- 204,500 private cars and 11,200 vans.",
+     [(204500, None, "car"), (11200, None, "van")]),
+    ("Crowds of 1,500 -- 2,000 people gathered.", [(1500, 2000, "person")]),
+]
+
+ROUND7 = COUNTS + YEARS_STAY + AGES + CLOCK_TIMES + CALENDAR
 
 
 @pytest.mark.model

@@ -132,6 +132,7 @@ COUNTS_NOT_TIMEXES = [
     ("The navy said it downed some 2024 drones.", "2024"),
     ("Power was cut in 1998 homes across the county.", "1998"),
     ("The police detained 2000 protesters.", "2000"),
+    ("In March 2,000 people fled the town.", "2,000"),
 ]
 
 YEARS_STAY_TIMEXES = [
@@ -143,6 +144,8 @@ YEARS_STAY_TIMEXES = [
     ("Around 2000, the city built a new port.", "Around 2000", "2000"),
     ("In 2019 elections were held across the north.", "2019", "2019"),
     ("Rovers host 1995 champions Blackburn on Sunday.", "1995", "1995"),
+    # the tagger's "March 2,000": the month, then a count
+    ("In March 2,000 people fled the town.", "March", "2025-03"),
     # a calendar date the tagger calls an EVENT
     ("They marked the anniversary of the September 11, 2001 attacks.", "September 11, 2001", "2001-09-11"),
 ]

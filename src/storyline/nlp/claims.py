@@ -129,7 +129,16 @@ def _date_spans(doc: Doc) -> list[tuple[int, int]]:
         spans.append((t.start, t.end))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and _MONTH_OR_DAY.search(ent.text):
-            spans.append((ent.start_char, ent.end_char))
+            # "In March 2,000 people fled", "bought 35,000 September 97 options": a figure with a
+            # thousands separator or a decimal point is no day or year; the date is the rest
+            start = ent.start_char
+            for t in ent:
+                if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", t.text):
+                    if t.idx > start:
+                        spans.append((start, t.idx))
+                    start = t.idx + len(t.text)
+            if ent.end_char > start:
+                spans.append((start, ent.end_char))
     return spans
 
 

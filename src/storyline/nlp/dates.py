@@ -373,10 +373,12 @@ _CANDIDATE = re.compile(
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+ago\b"
 )
 # A calendar date written out is a date whatever the tagger calls it ("the September 11, 2001
-# attacks" comes out an EVENT): a capitalised month name before a day number, with its year.
+# attacks" comes out an EVENT): a capitalised month name before a day number, with its year
+# (a dot only after an abbreviation: "Aug. 14", not "in August. 14 states").
 _CALENDAR_DATE = re.compile(
-    r"\b(?:" + "|".join(sorted({m.title() for m in MONTHS}, key=len, reverse=True)) + r")\.?"
-    r"[ \u00a0]\d{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]\d{4})?\b(?![.,]\d)")
+    r"\b(?:" + "|".join(sorted((m for m in calendar.month_name if m), key=len, reverse=True))
+    + r"|(?:" + "|".join(sorted({m.title() for m in MONTHS} - set(calendar.month_name), key=len, reverse=True))
+    + r")\.?)[ \u00a0]\d{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]\d{4})?\b(?![.,]\d)")
 _FUTURE_HEADS = {"due", "set", "schedule", "expect", "plan", "intend", "hope", "aim", "prepare", "going",
                  "slate", "poise"}
 
@@ -538,6 +540,9 @@ def find_timexes(doc: Doc) -> list[Timex]:
         text_clean = re.sub(r"^(?i:the|on|in|at|since|by|from|until)\s+", "", text)
         start += len(text) - len(text_clean) if text_clean != text else 0
         text = text_clean
+        grouped = re.search(r"[ \u00a0]+\d{1,3}(?:,\d{3})+\b", text)
+        if grouped and not looks_like_date(text):
+            text = text[:grouped.start()]  # "In March 2,000 people fled": the month, then a count
         if not looks_like_date(text):
             continue
         span = doc.char_span(start, start + len(text), alignment_mode="expand")

@@ -616,7 +616,12 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 if score:
                     i += 2
                     continue
-                ok = low < high and (
+                # "in July 1996 -- 304,850 passenger cars": ends written with and without a
+                # thousands separator (a four-digit one bare) are two numbers, not a range
+                mixed = q.grouped != nxt.grouped and any(
+                    not x.grouped and x.value >= 1000 and re.fullmatch(r"\d{4,}", text[x.number_start:x.number_end])
+                    for x in (q, nxt))
+                ok = low < high and not mixed and (
                     kind in ("-", "--", "\u2013", "\u2014", "through")
                     # "rose 5 percent to 310": a change and a level; a range puts its unit
                     # on the second figure or on both ("5 to 10 percent", "5% to 10%")
