@@ -507,3 +507,15 @@ def test_participant_conflict_waived_for_one_name_split_in_two():
     assert conflicts(other, story, StoryConfig()) == 1
     from dataclasses import replace
     assert conflicts(alias, story, replace(StoryConfig(), conflict_alias=False)) == 1
+
+
+def test_story_event_days_keep_the_most_held_day_of_each_type():
+    """A second-strike story whose follow-up also names the first strike by its day keeps only the
+    second strike's day as its main assault (so a first-strike report is compared with that day)."""
+    from storyline.stories.score import story_event_days
+
+    members = [["ASSAULT@2031-03-10"], ["ASSAULT@2031-03-03", "ASSAULT@2031-03-10"], ["AGREE@2031-03-11"]]
+    assert story_event_days(members, 0.25) == ["AGREE@2031-03-11", "ASSAULT@2031-03-03", "ASSAULT@2031-03-10"]
+    assert story_event_days(members, 0.25, top_per_type=True) == ["AGREE@2031-03-11", "ASSAULT@2031-03-10"]
+    assert story_event_days([["ASSAULT@2031-03-03"], ["ASSAULT@2031-03-10"]], 0.25, top_per_type=True) == [
+        "ASSAULT@2031-03-03", "ASSAULT@2031-03-10"], "a tie keeps both days"

@@ -155,7 +155,7 @@ class Assigner:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
             days = story_event_days([main_events(evs, self.config.event_dates_from_text)
                                      for evs in dated.get(p.id, {}).values()],
-                                    self.config.event_share)
+                                    self.config.event_share, self.config.event_top_per_type)
             s, _ = score(f, p, self.config, members, days, names.get(p.id), idf)
             if best is None or s > best[0]:
                 best = (s, p)

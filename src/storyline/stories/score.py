@@ -25,7 +25,7 @@ from .features import ArticleFeatures, day_gap, days_apart
 # The version of the assignment rules (this module's scoring, features and the assigner's use of
 # them). Bump it when the same articles would fall into other stories: a store clustered under
 # another version (or another StoryConfig) is re-clustered by ``storyline reprocess``.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class StoryConfig:
     event_apart_days: float = 3.0
     event_penalty: float = 1.0
     event_share: float = 0.25  # a story's main events: held by this share of its event-dated members
+    event_top_per_type: bool = True  # ... and of each type only the most held day(s) (story_event_days)
     use_event_days: bool = True  # False: publication days only (the time signal before event days)
     # Only event days that came from the text (a time expression: date basis "timex") compare;
     # an event dated by a fallback (the publication day) counts as undated. False: any day-dated event.
@@ -165,15 +166,24 @@ def name_cosine(names: dict[str, int], member_names: list[dict[str, int]], idf: 
     return total / len(member_names)
 
 
-def story_event_days(member_days: list[list[str]], share: float) -> list[str]:
+def story_event_days(member_days: list[list[str]], share: float, top_per_type: bool = False) -> list[str]:
     """A story's main events ("TYPE@day"): those held by at least ``share`` of its members that
-    have any (always the most held one); from the members' own main events."""
+    have any (always the most held one); from the members' own main events. ``top_per_type``: of
+    each type only its most held day(s), so a report that also names an earlier attack by its day
+    does not give the story that day too."""
     counts = Counter(d for days in member_days for d in set(days))
     dated = sum(1 for days in member_days if days)
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
-    return sorted(d for d, n in counts.items() if n >= max(1.0, share * dated) or n == top)
+    kept = [d for d, n in counts.items() if n >= max(1.0, share * dated) or n == top]
+    if top_per_type:
+        best: dict[str, int] = {}
+        for d in kept:
+            t = d.split("@", 1)[0]
+            best[t] = max(best.get(t, 0), counts[d])
+        kept = [d for d in kept if counts[d] == best[d.split("@", 1)[0]]]
+    return sorted(kept)
 
 
 def story_heads(entity_counts: dict[str, int], n: int, kinds: dict[str, str]) -> dict[str, tuple[str, float]]:
