@@ -461,9 +461,9 @@ def _plural(tok: Token) -> bool:
 
 
 def _counted_head(num: Token) -> Token | None:
-    """The plural noun ``num`` counts, written right after it or after adjectives and common
-    nouns ("2000 people", "1500 Ukrainian troops", "2000 riot police"); not after a name,
-    which the year dates ("1998 World Cup hosts", "the 1991 Gulf War ceasefire terms")."""
+    """The plural noun ``num`` counts, written right after it or after adjectives ("2000
+    people", "1500 Ukrainian troops"); not after a noun or a name, which the year dates ("2020
+    production levels", "1998 World Cup hosts", "the 1991 Gulf War ceasefire terms")."""
     doc = num.doc
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     if nxt is None:
@@ -472,7 +472,8 @@ def _counted_head(num: Token) -> Token | None:
         return nxt
     head = num.head
     if num.dep_ in ("nummod", "compound", "amod") and num.i + 1 < head.i <= num.i + 4 and _plural(head) \
-            and all(t.pos_ in ("ADJ", "NOUN") and not t.is_title for t in doc[num.i + 1:head.i]):
+            and all(t.pos_ == "ADJ" and not t.is_title or t.ent_type_ == "NORP" and t.pos_ == "ADJ"
+                    for t in doc[num.i + 1:head.i]):
         return head
     return None
 
