@@ -107,6 +107,30 @@ def test_same_event_joined_and_similar_event_a_week_later_kept_apart(any_db, emb
     assert query.article(writer.db, "art_0000000000000002").story_id == sid["art_0000000000000001"]
 
 
+def test_shared_names_alone_do_not_join_unrelated_reports(any_db, embedder, tmp_path):
+    """Two undated reports of one city's affairs (a flood, a library opening) share the city and
+    its office, which would carry the score over the threshold; their texts are unalike (cosine
+    under StoryConfig.min_cos), so they stay two stories. Without the floor they join."""
+    from dataclasses import replace
+
+    from storyline.stories import StoryConfig
+
+    city = [("ent_velmar", "Velmar", "GPE"), ("ent_office", "Velmar City Office", "ORG")]
+    flood = article(41, "Floodwater closes the Ostry bridge",
+                    "The river Ostry burst its banks and closed the old bridge, the Velmar City Office said. "
+                    "About 40 families in Velmar left their homes.", None, "Tarvik Herald", city, event_type="STATEMENT")
+    library = article(42, "Velmar opens a new library",
+                      "The Velmar City Office opened a library of 12,000 books on the old market square of "
+                      "Velmar, the mayor said.", None, "Coastline Post", city, event_type="STATEMENT")
+    # the shipped floor on either backend; without it (a second, fresh store) they join
+    for url, config, apart in ((any_db, StoryConfig(), True),
+                               (str(tmp_path / "no_floor.db"), replace(StoryConfig(), min_cos=0.0), False)):
+        writer = store(url)
+        save(writer, flood, library)
+        placed = assign_stories(writer, [flood, library], config=config, embedder=embedder)
+        assert (placed[0].story_id != placed[1].story_id) is apart, config.min_cos
+
+
 def strike_one_follow_up() -> Article:
     """Published three weeks after the first strike; its main event is still dated to that day."""
     text = ("Three weeks after Osmerian drones struck Tarvik, killing five people in the capital's eastern "

@@ -97,6 +97,10 @@ class StoryConfig:
     # Name words (features.name_words): mean cosine of the article's IDF-weighted name words to those
     # of the story's latest member_k members (IDF from the running document frequencies of the store).
     w_names: float = 0.2
+    # Text floor: below this embedding cosine (member average) an article joins no story, whatever
+    # names, places or types it shares with it (two reports of one city's affairs, one a flood, one
+    # a library opening, share the city and its office). Only with embeddings; 0 turns it off.
+    min_cos: float = 0.3
 
 
 @dataclass
@@ -255,6 +259,8 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
         "conflicts": float(conflicts(f, story, config)) if config.conflict_penalty else 0.0,
         "names": name_cosine(f.names, member_names or [], idf or {}) if config.w_names else 0.0,
     }
+    if config.min_cos and f.vec is not None and parts["cosine"] < config.min_cos and (members or story.vec_sum is not None):
+        return float("-inf"), parts
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
              + config.w_names * parts["names"]
              + config.w_places * parts["places"] + config.w_types * parts["types"]
