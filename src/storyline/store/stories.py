@@ -329,6 +329,15 @@ class StoryStore:
     def decisions(self) -> list[dict[str, Any]]:
         return self.db.query("SELECT * FROM story_decisions ORDER BY seq")
 
+    def all_member_vectors(self) -> dict[str, str]:
+        """article id -> its stored embedding (as text), for every member that has one (rebuilds)."""
+        return {r["article_id"]: r["vec"] for r in self.db.query(
+            "SELECT article_id, vec FROM story_members WHERE vec IS NOT NULL")}
+
+    def live_story_count(self) -> int:
+        """Stories not merged into another."""
+        return self.db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
+
     def clear(self) -> None:
         """Forget every automatic story (for a rebuild); decisions are kept to be replayed."""
         for table in ("claim_group_items", "claim_groups", "story_facts", "story_keys", "story_passages",

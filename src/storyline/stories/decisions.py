@@ -116,8 +116,7 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
     db = writer.db
     store = StoryStore(db)
     reuse = _vectors_reusable(get_meta(db, STORIES_KEY), _model(options))
-    vectors = {r["article_id"]: text_to_vec(r["vec"]) for r in db.query(
-        "SELECT article_id, vec FROM story_members WHERE vec IS NOT NULL")} if reuse else {}
+    vectors = {a: text_to_vec(v) for a, v in store.all_member_vectors().items()} if reuse else {}
     decisions = store.decisions()
     with db.transaction():
         store.clear()
@@ -134,7 +133,7 @@ def rebuild_stories(writer: Any, options: Any = None, config: StoryConfig | None
     replay_decisions(db, decisions, options)
     set_meta(db, LEDGER_KEY, LEDGER_VERSION)  # every ledger was rebuilt by these rules
     set_meta(db, STORIES_KEY, stories_version(options, config))
-    return db.scalar("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL") or 0
+    return store.live_story_count()
 
 
 STORIES_KEY = "stories_version"
