@@ -87,6 +87,12 @@ CALENDAR = [
     ("Sales peaked in June 2019 -- 204,500 private cars and 11,200 vans.",
      [(204500, None, "car"), (11200, None, "van")]),
     ("Crowds of 1,500 -- 2,000 people gathered.", [(1500, 2000, "person")]),
+    # "in" takes a month or a year, never a day: "In March 12 people" is the month, then a count;
+    # "on March 12" and "in May 3" without a plural noun after it stay days
+    ("In March 12 people died in the floods.", [(12, None, "person")]),
+    ("In June 40 Tavoran soldiers were captured.", [(40, None, "soldier")]),
+    ("On March 12 people gathered in the square.", []),
+    ("The talks resumed in May 3 and ended in June.", []),
 ]
 
 ROUND7 = COUNTS + YEARS_STAY + AGES + CLOCK_TIMES + CALENDAR

@@ -133,6 +133,7 @@ COUNTS_NOT_TIMEXES = [
     ("Power was cut in 1998 homes across the county.", "1998"),
     ("The police detained 2000 protesters.", "2000"),
     ("In March 2,000 people fled the town.", "2,000"),
+    ("In March 12 people died in the floods.", "12"),
 ]
 
 YEARS_STAY_TIMEXES = [
@@ -146,6 +147,8 @@ YEARS_STAY_TIMEXES = [
     ("Rovers host 1995 champions Blackburn on Sunday.", "1995", "1995"),
     # the tagger's "March 2,000": the month, then a count
     ("In March 2,000 people fled the town.", "March", "2025-03"),
+    ("In March 12 people died in the floods.", "March", "2025-03"),
+    ("On March 12 people gathered in the square.", "March 12", "2025-03-12"),
     # a calendar date the tagger calls an EVENT
     ("They marked the anniversary of the September 11, 2001 attacks.", "September 11, 2001", "2001-09-11"),
 ]

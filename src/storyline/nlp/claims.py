@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
-from .dates import dated_by_month, looks_like_date, number_counts_noun
+from .dates import dated_by_month, looks_like_date, month_then_count, number_counts_noun
 from .numbers import CURRENCY_WORDS, SCALES, UNITS, parse_digits, unit_for
 from .quantities import Quantity, approx_cue_before, find_quantities, rate_suffix
 
@@ -128,6 +128,9 @@ def _date_spans(doc: Doc) -> list[tuple[int, int]]:
             continue  # "the mission will last 10 years": a duration, not "the last 10 years"
         spans.append((t.start, t.end))
     for ent in doc.ents:
+        if ent.label_ == "DATE" and month_then_count(doc, ent.start_char, ent.text):
+            spans.append((ent.start_char, ent.start_char + len(ent.text.split()[0])))
+            continue  # "In March 12 people died": the month, then a count
         if ent.label_ in ("DATE", "TIME") and _MONTH_OR_DAY.search(ent.text):
             # "In March 2,000 people fled", "bought 35,000 September 97 options": a figure with a
             # thousands separator or a decimal point is no day or year; the date is the rest

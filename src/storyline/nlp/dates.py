@@ -529,6 +529,28 @@ def counts_not_year(span: Span) -> bool:
     return number_counts_noun(nums[0])
 
 
+_MONTH_DAY = re.compile(r"(?P<month>[A-Z][a-z]+)[ \u00a0]+\d{1,2}")
+
+
+def month_then_count(doc: Doc, start: int, text: str) -> bool:
+    """Whether ``text`` at ``start`` is "<Month> N" after "in" with a plural noun next ("In March
+    12 people died"): "in" takes a month or a year, never a day ("on March 12"), so the number
+    counts the noun."""
+    m = _MONTH_DAY.fullmatch(text)
+    if not m or m.group("month").lower() not in MONTHS:
+        return False
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ != "in":
+        return False
+    nxt = doc[span.end:span.end + 3]
+    for tok in nxt:
+        if tok.tag_ in ("NNS", "NNPS"):
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN"):  # "40 Tavoran soldiers", "12 more people"
+            return False
+    return False
+
+
 def find_timexes(doc: Doc) -> list[Timex]:
     """The temporal expressions of ``doc``, resolved against ``doc._.storyline_published``."""
     anchor = _anchor(doc._.storyline_published)
@@ -544,6 +566,8 @@ def find_timexes(doc: Doc) -> list[Timex]:
         grouped = re.search(r"[ \u00a0]+\d{1,3}(?:,\d{3})+\b", text)
         if grouped and not looks_like_date(text):
             text = text[:grouped.start()]  # "In March 2,000 people fled": the month, then a count
+        elif month_then_count(doc, start, text):
+            text = text.split()[0]  # "In March 12 people died": "in" takes a month, the number counts
         if not looks_like_date(text):
             continue
         span = doc.char_span(start, start + len(text), alignment_mode="expand")
