@@ -128,35 +128,33 @@ class StoryStore:
             "SELECT a.id, a.title, a.published, m.origin_id, m.seq FROM story_members m "
             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.seq", (story_id,))
 
+    def _latest_members(self, story_ids: list[str], per_story: int, columns: str,
+                        outer: str = "SELECT * FROM {latest}", only: str = "") -> Iterable[dict[str, Any]]:
+        """Rows read over the ``per_story`` latest members of each story: ``outer`` selects from
+        ``{latest}``, the subquery of one story's latest members (their ``columns``, members
+        filtered by the SQL condition ``only``). One bounded index read per story, whatever the
+        story's size; stories in chunks of 100."""
+        latest = (f"(SELECT {columns} FROM story_members WHERE story_id = ?{' AND ' + only if only else ''} "
+                  "ORDER BY seq DESC LIMIT ?) AS m")
+        for i in range(0, len(story_ids), 100):
+            chunk = story_ids[i:i + 100]
+            params = [p for s in chunk for p in (s, per_story)]
+            yield from self.db.query(" UNION ALL ".join(outer.format(latest=latest) for _ in chunk), params)
+
     def member_vectors(self, story_ids: list[str], per_story: int) -> dict[str, list[str]]:
-        """Up to ``per_story`` stored member embeddings (base64 text) of each story, latest first:
-        one bounded index read per story, whatever the story's size."""
+        """Up to ``per_story`` stored member embeddings (base64 text) of each story, latest first."""
         out: dict[str, list[str]] = {s: [] for s in story_ids}
-        if not story_ids:
-            return out
-        parts = ["SELECT story_id, vec FROM (SELECT story_id, vec FROM story_members WHERE story_id = ? "
-                 "AND vec IS NOT NULL ORDER BY seq DESC LIMIT ?) AS m" for _ in story_ids]
-        params: list[Any] = []
-        for s in story_ids:
-            params += [s, per_story]
-        for row in self.db.query(" UNION ALL ".join(parts), params):
+        for row in self._latest_members(story_ids, per_story, "story_id, vec", only="vec IS NOT NULL"):
             out[row["story_id"]].append(row["vec"])
         return out
 
     def member_names(self, story_ids: list[str], per_story: int) -> dict[str, list[dict[str, int]]]:
         """The name words ({word: count}) of up to ``per_story`` latest members of each story (members
-        stored without them left out): one bounded index read per story, whatever its size."""
+        stored without them left out)."""
         out: dict[str, list[dict[str, int]]] = {s: [] for s in story_ids}
-        for i in range(0, len(story_ids), 100):
-            chunk = story_ids[i:i + 100]
-            parts = ["SELECT story_id, names FROM (SELECT story_id, names FROM story_members WHERE story_id = ? "
-                     "ORDER BY seq DESC LIMIT ?) AS m" for _ in chunk]
-            params: list[Any] = []
-            for s in chunk:
-                params += [s, per_story]
-            for row in self.db.query(" UNION ALL ".join(parts), params):
-                if row["names"]:
-                    out[row["story_id"]].append(json.loads(row["names"]))
+        for row in self._latest_members(story_ids, per_story, "story_id, names"):
+            if row["names"]:
+                out[row["story_id"]].append(json.loads(row["names"]))
         return out
 
     def name_df(self, words: list[str]) -> dict[str, int]:
@@ -177,21 +175,16 @@ class StoryStore:
 
     def member_event_dates(self, story_ids: list[str], per_story: int) -> dict[str, dict[str, list[tuple]]]:
         """The day-precise events ``(type, mode, date, precision, date basis)`` of up to
-        ``per_story`` latest members of each story, by member: {story: {article: [...]}}. One
-        bounded read per story (its latest members, then their events by primary key), whatever
-        the corpus size."""
+        ``per_story`` latest members of each story, by member: {story: {article: [...]}} (its
+        latest members, then their events by primary key), whatever the corpus size."""
         out: dict[str, dict[str, list[tuple]]] = {s: {} for s in story_ids}
-        for i in range(0, len(story_ids), 100):
-            chunk = story_ids[i:i + 100]
-            parts = ["SELECT m.story_id, m.article_id, e.type, e.mode, e.date, e.date_precision, e.date_basis FROM "
-                     "(SELECT story_id, article_id FROM story_members WHERE story_id = ? ORDER BY seq DESC LIMIT ?) "
-                     "AS m JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'" for _ in chunk]
-            params: list[Any] = []
-            for s in chunk:
-                params += [s, per_story]
-            for r in self.db.query(" UNION ALL ".join(parts), params):
-                out[r["story_id"]].setdefault(r["article_id"], []).append(
-                    (r["type"], r["mode"], r["date"], r["date_precision"], r["date_basis"]))
+        rows = self._latest_members(
+            story_ids, per_story, "story_id, article_id",
+            outer="SELECT m.story_id, m.article_id, e.type, e.mode, e.date, e.date_precision, e.date_basis "
+                  "FROM {latest} JOIN events e ON e.article_id = m.article_id AND e.date_precision = 'day'")
+        for r in rows:
+            out[r["story_id"]].setdefault(r["article_id"], []).append(
+                (r["type"], r["mode"], r["date"], r["date_precision"], r["date_basis"]))
         return out
 
     def entity_article_counts(self, entity_ids: list[str], cap: int) -> dict[str, int]:
