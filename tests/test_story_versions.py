@@ -169,9 +169,14 @@ def test_cli_reprocess_says_it_reclustered(tmp_path):
     assert cli("ingest", str(folder), "--db", db, "-q").returncode == 0
     quiet = cli("reprocess", "--db", db, "-q")
     assert quiet.returncode == 0 and "clustered every article again" not in quiet.stdout
+    # one article of an older pipeline version as well: re-extracted, then everything re-clustered
+    kb = connect(db)
+    kb.execute("UPDATE articles SET pipeline_version = 'old' WHERE id = (SELECT MIN(id) FROM articles)")
+    kb.close()
     moved = cli("reprocess", "--db", db, env={"STORYLINE_STORY_THRESHOLD": "5"})
     assert moved.returncode == 0, moved.stderr
     assert "clustered every article again into 2 story(ies)" in moved.stdout
+    assert "reprocessed 1 article(s), failed 0" in moved.stdout
     assert "re-cluster" in moved.stderr  # the progress bar of that step
     assert "clustered every article again" not in cli("reprocess", "--db", db, "-q",
                                                       env={"STORYLINE_STORY_THRESHOLD": "5"}).stdout

@@ -13,7 +13,7 @@ from ..models import IngestFailure, RawDocument
 from ..nlp.pipeline import pipeline_version
 from ..settings import Options
 from ..store import Writer
-from ..stories import rebuild_outdated_ledgers, rebuild_outdated_stories, refresh_ledgers
+from ..stories import rebuild_outdated_ledgers, rebuild_outdated_stories, refresh_ledgers, stories_outdated
 from .local import prepare
 from .pool import Extractor
 
@@ -43,7 +43,10 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
     rules, embedding model or story settings, or else rebuild every claim ledger when the
     stored ones were built by other ledger rules. Returns (count redone, failures)."""
     progress = progress or ReprocessProgress()
-    done, failed = _reextract(writer, options, force, progress)
+    # Why: when every article is clustered again afterwards, that rebuilds every ledger too;
+    # refreshing the old stories' ledgers per re-extracted chunk would be work thrown away.
+    recluster = stories_outdated(writer.db, options)
+    done, failed = _reextract(writer, options, force, progress, refresh_ledgers_too=not recluster)
     n = rebuild_outdated_stories(writer, options, on_start=lambda total: progress.on_start("stories", total),
                                  on_item=lambda k: progress.on_item("stories", k))
     if n is not None:
@@ -55,8 +58,8 @@ def run_reprocess(writer: Writer, options: Options, force: bool = False,
     return done, failed
 
 
-def _reextract(writer: Writer, options: Options, force: bool,
-               progress: ReprocessProgress) -> tuple[int, list[IngestFailure]]:
+def _reextract(writer: Writer, options: Options, force: bool, progress: ReprocessProgress,
+               refresh_ledgers_too: bool = True) -> tuple[int, list[IngestFailure]]:
     version = pipeline_version(options)
     db = writer.db
     ids = query.article_ids(db) if force \
@@ -83,6 +86,7 @@ def _reextract(writer: Writer, options: Options, force: bool,
                 redone.append(article)
                 done += 1
             link_entities(writer, keep)
-            refresh_ledgers(writer, redone, options)  # the claim groups read the new claims and quotes
+            if refresh_ledgers_too:
+                refresh_ledgers(writer, redone, options)  # the claim groups read the new claims and quotes
             progress.on_item("extract", len(chunk))
     return done, failed
