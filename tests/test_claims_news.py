@@ -94,14 +94,14 @@ AUTOS = [
 ENERGY = [
     ("The wind farm will generate 1.2 gigawatts.", [(1.2, None, "gigawatt")]),
     ("Output fell to 9.8 million barrels per day.", [(9.8e6, None, "barrel per day")]),
-    ("The plant burns 2 million tonnes of coal a year.", [(2e6, None, "metric ton")]),
+    ("The plant burns 2 million tonnes of coal a year.", [(2e6, None, "metric ton per year")]),  # CQE's name
     ("Gas prices rose to 45 euros per megawatt hour.", [(45, None, "euro per megawatt hour")]),
     ("Emissions fell 4 percent to 5.1 billion tons.", [(4, None, "percentage"), (5.1e9, None, "ton")]),
     ("Households used 3,600 kilowatt-hours on average.", [(3600, None, "kilowatt hour")]),
     ("The country installed 15 GW of solar panels.", [(15, None, "gigawatt")]),
     ("The reservoir holds 4.5 million cubic metres of water.", [(4.5e6, None, "cubic metre")]),
     ("Petrol costs 1.65 euros a litre.", [(1.65, None, "euro per litre")]),
-    ("The pipeline carries 55 billion cubic metres of gas a year.", [(55e9, None, "cubic metre")]),
+    ("The pipeline carries 55 billion cubic metres of gas a year.", [(55e9, None, "cubic metre per year")]),  # CQE's name
 ]
 
 # -- weather and nature ---------------------------------------------------------
@@ -149,7 +149,7 @@ HEALTH = [
     ("Obesity rates doubled in 20 years.", [(20, None, "year")]),
     ("The particles measure 2.5 micrometres across.", [(2.5, None, "micrometre")]),
     ("The dose was cut to 20 micrograms.", [(20, None, "microgram")]),
-    ("A third of adults do not exercise.", [(1 / 3, None, "-")]),
+    ("A third of adults do not exercise.", [(1 / 3, None, "% adult")]),
 ]
 
 # -- crime and justice ----------------------------------------------------------
@@ -204,7 +204,7 @@ FORMS = [
     ("Sales were four times higher than a year earlier.", [(4, None, "count")]),
     ("The ministry hired a dozen lawyers.", [(12, None, "lawyer")]),
     ("Half a million people signed the petition.", [(5e5, None, "people")]),
-    ("Two-thirds of the budget goes to salaries.", [(2 / 3, None, "-")]),
+    ("Two-thirds of the budget goes to salaries.", [(2 / 3, None, "% budget")]),
     ("Between 300 and 400 workers walked out.", [(300, 400, "worker")]),
     ("The tunnel is 2.5km long.", [(2.5, None, "kilometre")]),
     ("The tower is 330 metres tall.", [(330, None, "metre")]),
@@ -239,7 +239,7 @@ COUNTS = [
     ("The report lists three main risks for the economy.", [(3, None, "risk")]),
     ("Four senior officials were fired.", [(4, None, "official")]),
     # a proportion is one figure (NewsQuant's convention, seen on its second tuning part in round 5)
-    ("Nine out of ten doctors agreed.", [(0.9, None, "-")]),
+    ("Nine out of ten doctors agreed.", [(0.9, None, "% doctor")]),
     ("The firm opened its first store in 1998 and now runs 640 outlets.", [(640, None, "outlet")]),
     ("The council approved 1,250 new affordable homes.", [(1250, None, "home")]),
     ("The airline ordered 40 wide-body jets.", [(40, None, "jet")]),
@@ -280,7 +280,7 @@ HARD = [
     ("Tickets cost $50 per person.", [(50, None, "dollar per person")]),
     ("The bond yield rose to 4.2%.", [(4.2, None, "percentage")]),
     ("Growth is seen at five percent this year.", [(5, None, "percentage")]),
-    ("About 1 in 4 adults is obese.", [(0.25, None, "-")]),  # a proportion (round 5)
+    ("About 1 in 4 adults is obese.", [(0.25, None, "% adult")]),  # a proportion (round 5)
     ("She won the 200m freestyle in 1:54.", [(200, None, "metre")]),
     ("The stake is worth 10-15% of the company.", [(10, 15, "percentage")]),
     ("Prison terms of 5 to 10 years are likely.", [(5, 10, "year")]),
@@ -348,7 +348,7 @@ NOT_FIGURES = [
 DURATIONS = [
     ("Shares rose three times in a week.", [(3, None, "count")]),
     ("The firm is three times bigger than its rival.", [(3, None, "count")]),
-    ("Three-quarters of voters agreed.", [(0.75, None, "-")]),
+    ("Three-quarters of voters agreed.", [(0.75, None, "% voter")]),
     ("The mission will last 10 years.", [(10, None, "year")]),
     ("Talks lasted for nine hours.", [(9, None, "hour")]),
     ("The jury deliberated for 3 days.", [(3, None, "day")]),
@@ -396,7 +396,7 @@ MESSY = [
     ("He served 27 years in prison before being released in 1990.", [(27, None, "year")]),
     ("The rover drove 21 metres on its first outing and will collect 30 rock samples.",
      [(21, None, "metre"), (30, None, "sample")]),
-    ("The countrys two biggest banks control more than half of all deposits.", [(2, None, "bank"), (0.5, None, "-")]),
+    ("The countrys two biggest banks control more than half of all deposits.", [(2, None, "bank"), (0.5, None, "% deposit")]),
     ("The storm system could drop 2 to 4 inches of rain with isolated totals of 6 inches.",
      [(2, 4, "inch"), (6, None, "inch")]),
     ("The index has fallen for five straight sessions losing a combined 6.2%.",
@@ -499,12 +499,12 @@ APPROX = [
     ("The deal is worth north of $1bn.", [(1e9, None, "dollar")]),
     ("Close to 2,000 jobs will go.", [(2000, None, "job")]),
     ("A little over 300 votes separated them.", [(300, None, "vote")]),
-    ("Nearly a third of homes lack broadband.", [(1/3, None, "-")]),
+    ("Nearly a third of homes lack broadband.", [(1/3, None, "% home")]),
     ("More than a dozen vessels were damaged.", [(12, None, "vessel")]),
     ("At least a hundred people were detained.", [(100, None, "people")]),
     ("Well over 1,000 flights were cancelled.", [(1000, None, "flight")]),
     ("Fewer than 10 bidders remain.", [(10, None, "bidder")]),
-    ("Around half of voters support the plan.", [(0.5, None, "-")]),
+    ("Around half of voters support the plan.", [(0.5, None, "% voter")]),
     ("Some 40 percent of the crop was lost.", [(40, None, "percentage")]),
     ("An estimated 12,000 people live on the island.", [(12000, None, "people")]),
     ("As many as 5,000 sheep died in the snow.", [(5000, None, "sheep")]),
@@ -561,9 +561,9 @@ ROUND5 = [
     ("The plane flew at 900 km/h and 600 were aboard.", [(900, None, "kilometre per hour"), (600, None, "-")]),
     ("The foundry is moving to sub-3 nanometer chips.", [(3, None, "nanometre")]),
     ("The album sold 2.1M physical and digital copies in its first month.", [(2.1e6, None, "copy")]),
-    ("One out of five adults reported poor sleep.", [(0.2, None, "-")]),
-    ("Nine out of 10 dentists recommend the paste.", [(0.9, None, "-")]),
-    ("Two in three voters backed the plan.", [(2 / 3, None, "-")]),
+    ("One out of five adults reported poor sleep.", [(0.2, None, "% adult")]),
+    ("Nine out of 10 dentists recommend the paste.", [(0.9, None, "% dentist")]),
+    ("Two in three voters backed the plan.", [(2 / 3, None, "% voter")]),
     ("The motion passed with 351 out of 450 deputies in favour.", [(351, None, "-"), (450, None, "deputy")]),
     ("Some 14 out of 15 reactor units are running.", [(14, None, "-"), (15, None, "unit")]),
     ("Growth is expected to slow from 3.1 to 2.8 percent next year.",
@@ -596,7 +596,7 @@ ROUND5 = [
      [(72.4, None, "year of age"), (71.9, None, "year of age")]),
     ("The average age of the 40 victims was 35.", [(40, None, "victim"), (35, None, "year of age")]),
     ("Oil prices fell from $91 a barrel to $84.", [(91, None, "dollar per barrel"), (84, None, "dollar per barrel")]),
-    ("About one in four homes lost power.", [(0.25, None, "-")]),
+    ("About one in four homes lost power.", [(0.25, None, "% home")]),
     ("The Sensex rose 1.4% to 59,120.3 on Tuesday.", [(1.4, None, "percentage"), (59120.3, None, "point")]),
     ("The S&P/TSX composite index rose 112.5 points, or 0.6%, to 20,150.3.",
      [(112.5, None, "point"), (0.6, None, "percentage"), (20150.3, None, "point")]),

@@ -112,7 +112,7 @@ CLAIMS = [
     ("Temperatures fell by 1 to 1.5 degrees Celsius.", [(1, 1.5, "°C")]),
     ("The Premier League fined the club 12 times.", [(12, None, "times")]),
     ("The top three seeds all lost.", [(3, None, "seed")]),
-    ("Nearly two-thirds of voters backed the plan.", [(2 / 3, None, "fraction")]),
+    ("Nearly two-thirds of voters backed the plan.", [(2 / 3, None, "fraction of voter")]),
     ("The FTSE 100 fell 1.2 per cent.", [(1.2, None, "percent")]),
     # a bare figure of a coordinated change verb shares the unit before it
     ("The Dow rose 1.2 percent and the Zentex gained 0.8.", [(1.2, None, "percent"), (0.8, None, "percent")]),

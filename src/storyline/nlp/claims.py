@@ -307,7 +307,14 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "victim", "suspect", "driver", "t
                 "son", "daughter", "wife", "husband", "player", "student", "officer", "soldier", "nurse",
                 "doctor", "teacher", "worker", "resident", "pensioner", "passenger", "pilot", "child",
                 "brother", "sister", "friend", "partner", "defendant", "singer", "actor", "actress",
-                "striker", "midfielder", "defender", "goalkeeper", "captain", "manager", "coach"}
+                "striker", "midfielder", "defender", "goalkeeper", "captain", "manager", "coach",
+                # round 8: roles business, sport and politics news gives an age after
+                "executive", "ceo", "chairman", "chairwoman", "founder", "director", "president",
+                "minister", "senator", "governor", "mayor", "lawyer", "spokesman", "spokeswoman",
+                "spokesperson", "owner", "investor", "economist", "analyst", "official", "candidate",
+                "champion", "winner", "rider", "batsman", "bowler", "quarterback", "pitcher",
+                "patient", "veteran", "athlete", "runner", "swimmer", "cyclist", "golfer", "boxer",
+                "fighter", "leader", "boss", "author", "judge", "entrepreneur", "billionaire"}
 
 
 def _is_identifier_word(tok: Token) -> bool:
@@ -316,6 +323,13 @@ def _is_identifier_word(tok: Token) -> bool:
     word = tok.lower_
     return word in IDENTIFIER_WORDS or (len(word) > 3 and word.endswith("s") and word[:-1] in IDENTIFIER_WORDS
                                         and word[:-1] not in ("point",))
+
+
+def _camel_case(tok: Token) -> bool:
+    """A name written with a capital inside ("PlayStation", "iPhone", "McLaren")."""
+    text = tok.text
+    return text.isalpha() and len(text) > 2 and any(c.isupper() for c in text[1:]) \
+        and any(c.islower() for c in text) and not text[1:].isupper()
 
 
 def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
@@ -350,8 +364,9 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     if prev is not None:
         if _is_identifier_word(prev) and not q.unit:
             return True
-        if prev.lower_ in TITLE_IDENTIFIER_WORDS and prev.is_title and not q.unit and first.i > first.sent.start + 1:
-            return True
+        if prev.lower_ in TITLE_IDENTIFIER_WORDS and prev.is_title and not q.unit \
+                and (first.i > first.sent.start + 1 or not counts_next):
+            return True  # "Proposition 22 passed" opening a sentence too; not "Camp 12 tents ..."
         before = doc[prev.i - 1].lower_ if prev.i > 0 else ""
         if prev.lower_ in INDEX_WORDS and not q.unit and not counts_next and before not in _PERIOD_DETS:
             return True  # "day 100 of the war", "in round 3"; not "last week 12 were arrested"
@@ -363,7 +378,7 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
         tally = nxt is not None and nxt.lower_ in ("to", "-", "\u2013") and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].like_num  # "passed the Senate 68 to 32": a vote, not a name's number
         if (prev.pos_ == "PROPN" or (acronym and prev.pos_ == "NOUN" and not _is_headline(prev))) \
-                and (prev.is_title or acronym) and not q.grouped and q.unit is None \
+                and (prev.is_title or acronym or _camel_case(prev)) and not q.grouped and q.unit is None \
                 and not counts_next and not tally \
                 and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
                 and prev.lower_.rstrip(".") not in _MONTHS:
@@ -552,6 +567,36 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
     return _lemma(head), max(span.end_char, head.idx + len(head.text))
 
 
+def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
+    """(singular lemma, end offset) of what a fraction is a part of: "two-thirds of the budget"
+    -> budget, "nine in ten drivers" -> driver, "a two-thirds majority" -> majority; (None, end)
+    when the whole is a pronoun or not written ("half of which", "cut by a third")."""
+    tail = doc.char_span(q.number_start, q.end, alignment_mode="expand")
+    if tail is None or tail.end >= len(doc):
+        return None, q.end
+    nxt = doc[tail.end]
+    if nxt.lower_ == "of":
+        objs = [c for c in nxt.children if c.dep_ == "pobj"]
+        head = objs[0] if objs and objs[0].i - nxt.i <= 10 else None
+    else:
+        head = None
+        for tok in doc[tail.end:min(len(doc), tail.end + 4)]:
+            if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP")):
+                head = tok
+                if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
+                    break
+            elif tok.pos_ not in ("ADJ",) and tok.text != "-":
+                break
+    if head is None or not head.is_alpha or head.lower_ in _NOT_COUNTED or head.lemma_.lower() in _TIME_NOUNS:
+        return None, q.end
+    if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
+        return None, q.end  # "half of Tesla": a name, no counted whole
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None, q.end
+    head = _phrase_head(head)
+    return _lemma(head), max(q.end, head.idx + len(head.text))
+
+
 def _names_unit(tok: Token) -> bool:
     """Whether a word after a figure names a unit or a currency ("megawatt", "dollars")."""
     forms = {tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"}
@@ -567,9 +612,12 @@ def _phrase_head(noun: Token) -> Token:
             and noun.i < noun.head.i <= noun.i + 3 and not _names_unit(noun) \
             and noun.lemma_.lower() not in _TIME_NOUNS and noun.lemma_.lower() != "hour" \
             and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in doc[noun.i + 1:noun.head.i]) \
-            and doc[noun.head.i - 1].text != "-":
+            and doc[noun.head.i - 1].text != "-" \
+            and not (noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].like_num
+                     and doc[noun.i - 1].idx == doc[noun.i - 2].idx + len(doc[noun.i - 2].text)):
         # (not from a period, "an eleven year partnership"; not into the second half of a
-        # hyphenated word, "a 55-ball half-century")
+        # hyphenated word, "a 55-ball half-century"; not from a noun glued to the figure by a
+        # hyphen: "a four-cylinder engine" counts cylinders, "three-point range" points)
         noun = noun.head
     return noun
 
@@ -1151,6 +1199,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
             continue
         unit = q.unit
         end = q.end
+        if unit == "fraction":
+            # the whole it is a part of, named in the unit ("two-thirds of voters": fraction of
+            # voter; NewsQuant's "% voter")
+            whole, _ = _fraction_whole(doc, q)
+            if whole:
+                unit = f"fraction of {whole}"
         if unit is None:
             tail = _tokens(doc, q.start, q.end) or span
             lemma, noun_end = _counted_thing(doc, tail)

@@ -67,7 +67,8 @@ _NUMBER_RE = re.compile(
     rf"|(?<![\w.,/#])(?P<dig>{_DIGITS})"
     rf"|(?i:(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b))"
     rf"|(?i:(?<=\bby )(?P<byfrac>(?:a|one|two|three)[- ](?:{_FRACTION_WORDS})\b|half\b))"
-    rf"|(?i:(?P<frac>\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
+    rf"|(?i:(?P<frac>(?<![\w-])(?:one|two|three|four|five|seven|nine)-(?:thirds|quarters|fifths|tenths)\b"
+    rf"|\b(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:{_FRACTION_WORDS})|half)"
     rf"(?=[ \u00a0]+(?:of|the|its|their|his|her|our|your|all|which|them|these|those)\b"
     rf"|(?<=half)[ \u00a0]+an?[ \u00a0]+(?!(?:million|billion|trillion|thousand|hundred|dozen)\b))))"
     rf"|(?i:(?P<words>\b(?:half\s+an?\s+(?=(?:thousand|million|billion|trillion|dozen)\b)|(?:a|an|one)\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
@@ -223,7 +224,9 @@ _ASIDE = re.compile(r"[ \u00a0]*\([^()]{1,40}\d[^()]{0,20}\)")
 # "between 50 and 70 on the GPa scale": the unit of a bare figure named by its scale
 _ON_SCALE = re.compile(r"[ \u00a0]+on[ \u00a0]+the[ \u00a0]+([A-Za-z°]+)[ \u00a0]+scale\b")
 # "of CO2" between a unit and its rate ("95 grams of CO2 per kilometre")
-_OF_BEFORE_PER = re.compile(r"[ \u00a0]+of[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?(?=[ \u00a0]+per[ \u00a0])", re.I)
+# (or "a"/"an": "55 billion cubic metres of gas a year"; rate_suffix decides whether the word
+# after "a" makes a rate)
+_OF_BEFORE_PER = re.compile(r"[ \u00a0]+of[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?(?=[ \u00a0]+(?:per|an?)[ \u00a0])", re.I)
 # "per barrel", "a month", "A Share" in a title-case headline
 _RATE_RE = re.compile(r"[ \u00a0]*(?i:per|a|an)[ \u00a0]+(?:(?i:calendar|fiscal|financial|school|academic)[ \u00a0]+)?"
                       r"(?:(?i:(square|cubic|metric))[ \u00a0]+)?([A-Za-z]+)\b")
@@ -237,8 +240,11 @@ def rate_suffix(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     word = m.group(2).lower()
     is_per = m.group(0).strip().lower().startswith("per")
-    if not is_per and re.match(r"(?i)[ \u00a0]+(?:earlier|ago|later|before|after|on)\b", text[m.end():m.end() + 8]):
-        return None, pos  # "$6.78 billion a year earlier": a date, not a rate
+    if not is_per and re.match(r"(?i)[ \u00a0]+(?:(?:earlier|ago|later|before|after)\b|on(?:[ \u00a0]*[,.;:)]|"
+                               r"[ \u00a0]+from\b|[ \u00a0]*$))", text[m.end():m.end() + 12]):
+        # "$6.78 billion a year earlier", "a year on, ...": a date, not a rate ("$1 million a day
+        # on security" is a rate)
+        return None, pos
     if not is_per and word not in _RATE_WORDS:
         return None, pos
     if word == "annum":
