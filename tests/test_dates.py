@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.nlp.dates import is_relative, resolve_date
+from storyline.nlp.dates import is_anaphoric, is_relative, looks_like_date, resolve_date
 
 SATURDAY = "2025-07-05"  # a Saturday
 
@@ -117,6 +117,35 @@ def test_component_without_publication_date_keeps_relative_unresolved(nlp):
     by_text = {t.text: t for t in found}
     assert by_text["Thursday"].resolved is False and by_text["Thursday"].value is None
     assert by_text["July 1, 2025"].resolved is True and by_text["July 1, 2025"].value == "2025-07-01"
+
+
+# Counted from another event of the story ("fired four days earlier"), not from the publication
+# date as "ago" is: recorded, never resolved, so no event is dated by it.
+ANAPHORIC = [
+    ("The clerk, fired four days earlier, walked into the office.", "four days earlier"),
+    ("A week later the bridge reopened.", "A week later"),
+    ("The deal had been signed three months before.", "three months before"),
+]
+
+
+@pytest.mark.parametrize("text", ["four days earlier", "a week later", "three months before", "two days after",
+                                  "two weeks on"])
+def test_counted_from_another_event_is_never_resolved(text):
+    assert is_anaphoric(text) and looks_like_date(text)
+    assert resolve_date(text, SATURDAY) is None
+
+
+@pytest.mark.parametrize("text", ["two days ago", "in two weeks", "last week", "earlier this month"])
+def test_counted_from_publication_is_not_anaphoric(text):
+    assert not is_anaphoric(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expr", ANAPHORIC)
+def test_component_records_anaphoric_unresolved(nlp, text, expr):
+    found = {t.text: t for t in _timexes(nlp, text, SATURDAY)}
+    assert expr in found, list(found)
+    assert found[expr].resolved is False and found[expr].value is None
 
 
 @pytest.mark.model

@@ -159,7 +159,10 @@ _RX = {
                           rf"(?P<wd>{_WEEKDAY})(?:{_PART_OF_DAY})?(?:\s+(?:last|next) week)?$"),
     "period": re.compile(r"^(?P<rel>last|this|next|past|previous|coming|earlier this|later this|the past|the last|"
                          r"the previous|the coming|the next|current)\s+(?P<unit>week|weekend|month|year|fortnight)$"),
-    "ago": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+(?:ago|earlier|before)$"),
+    "ago": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+ago$"),
+    # "four days earlier", "a week later": counted from another event of the story, not from the
+    # publication date (unlike "ago"); recorded, never resolved (see ``is_anaphoric``).
+    "anaphoric": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+(?:earlier|before|later|after|on)$"),
     "ahead": re.compile(rf"^(?:in\s+)?{_COUNT}\s+{_UNIT}(?:'s time|\s+from now|\s+later)?$"),
     "span": re.compile(rf"^(?:the\s+)?(?P<rel>past|last|previous|next|coming)\s+{_COUNT}\s+{_UNIT}$"),
 }
@@ -358,9 +361,16 @@ def resolve_date(text: str, anchor: str | date | None, tense: str | None = None)
     return _resolve_cached(text, _anchor(anchor), tense)
 
 
+def is_anaphoric(text: str) -> bool:
+    """Whether the expression counts from another event the text tells ("fired four days
+    earlier", "a week later"): a time expression that no publication date places."""
+    return bool(_RX["anaphoric"].match(_normalise(text)))
+
+
 def looks_like_date(text: str) -> bool:
-    """Whether ``text`` is a temporal expression we can place once a date is known."""
-    return resolve_date(text, date(2000, 6, 15)) is not None
+    """Whether ``text`` is a temporal expression: one we can place once a date is known, or
+    one counted from another event (``is_anaphoric``, recorded unresolved)."""
+    return resolve_date(text, date(2000, 6, 15)) is not None or is_anaphoric(text)
 
 
 # -- the spaCy component --------------------------------------------------------

@@ -21,7 +21,7 @@ from .extensions import ensure_extensions
 COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_entities", "storyline.nlp.entities", "1"),
     ("storyline_quotes", "storyline.nlp.quotes", "5"),
-    ("storyline_timexes", "storyline.nlp.dates", "4"),
+    ("storyline_timexes", "storyline.nlp.dates", "5"),
     ("storyline_events", "storyline.nlp.events", "3"),
     ("storyline_claims", "storyline.nlp.claims", "9"),
 ]
