@@ -41,14 +41,21 @@ RATES = [
     ("The plant made 12 tonnes of steel a year on from the fire.", [(12, None, "metric ton")]),
 ]
 
-# A noun glued to the figure by a hyphen is what the figure counts, not the noun after it
-# ("a six-cylinder engine" counts cylinders); a unit stays a unit.
+# A noun glued to the figure by a hyphen stays a modifier: the counted thing is the head of
+# the compound, as CQE names it ("a 12-gauge shotgun": "gauge shotgun", matched by its last
+# word); a unit glued so stays a unit.
 GLUED_NOUNS = [
-    ("The car has a six-cylinder engine.", [(6, None, "cylinder")]),
-    ("It comes with a seven-speed transmission.", [(7, None, "speed")]),
-    ("They bought a three-bedroom house.", [(3, None, "bedroom")]),
+    ("The car has a six-cylinder engine.", [(6, None, "cylinder engine")]),
+    ("Police found a 9-caliber pistol.", [(9, None, "caliber pistol")]),
     ("The carrier flies twelve new long-haul Airbus jets.", [(12, None, "jet")]),
     ("The firm built a 100-megawatt plant.", [(100, None, "megawatt")]),
+]
+
+# A fraction of a unit is a figure in that unit.
+FRACTION_UNITS = [
+    ("The bond yield fell by a fifth of a percent.", [(0.2, None, "percentage")]),
+    ("The rate rose three-quarters of a percentage point.", [(0.75, None, "percentage point")]),
+    ("Half of the points came late.", [(0.5, None, "% point")]),
 ]
 
 # Numbers inside names: a camel-case product name ("PlayStation 5", "GoPro 11"), a ballot
@@ -72,7 +79,7 @@ AGES = [
     ("The index, 58, is a record.", [(58, None, "-")]),
 ]
 
-PROBE_RULES = FRACTION_WHOLES + RATES + GLUED_NOUNS + NAMES + AGES
+PROBE_RULES = FRACTION_WHOLES + RATES + GLUED_NOUNS + FRACTION_UNITS + NAMES + AGES
 # rows whose reading needs the capitals or the commas the variants take away
 CASE_BOUND = NAMES
 COMMA_BOUND = AGES + [RATES[3], FRACTION_WHOLES[6]]  # (6: the apostrophe of "company's")

@@ -135,6 +135,8 @@ UNIT_NAMES = {
     "NLG": "netherlands guilde", "ESP": "spanish peseta", "GRD": "greek drachma", "IEP": "irish pound",
     "DEM": "german mark", "ATS": "austrian schilling", "PTE": "portuguese escudo", "ITL": "italian lira",
     "XEU": "european currency unit",
+    # round 8: a watt hour ("300 Wh/kg"), CQE's name
+    "Wh": "watt hour", "MB per second": "megabyte per second", "GB per second": "gigabyte per second",
     "cm²": "square centimetre", "year of age": "year of age", "month of age": "month of age",
     "week of age": "week of age", "day of age": "day of age",
 }
@@ -159,7 +161,11 @@ UNIT_SYNONYMS.update(ROUND5_SYNONYMS)
 # "118.5p" as "point" (its table's symbol "p"), we as pence; a display's "nits" are CQE's
 # "candela per square metre". A fraction of a whole ("two-thirds of voters", our unit "fraction
 # of voter") is NewsQuant's "% voter" (``unit_name``; before round 8 our unit was "fraction").
-ROUND8_SYNONYMS = {"penny": ("penny", "point"), "nit": ("nit", "candela per square metre")}
+ROUND8_SYNONYMS = {"penny": ("penny", "point"), "nit": ("nit", "candela per square metre"),
+                   # CQE also writes these currencies by their plain names ("1 million baht")
+                   "THB": ("thai baht", "baht"), "NGN": ("nigerian naira", "naira"),
+                   "MYR": ("malaysian ringgit", "ringgit"), "PLN": ("polish złoty", "zloty"),
+                   "TRY": ("turkish lira", "lira")}
 UNIT_SYNONYMS.update(ROUND8_SYNONYMS)
 
 

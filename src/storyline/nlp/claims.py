@@ -136,7 +136,8 @@ def _date_spans(doc: Doc) -> list[tuple[int, int]]:
             # thousands separator or a decimal point is no day or year; the date is the rest
             start = ent.start_char
             for t in ent:
-                if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", t.text):
+                if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+(?:\.\d+)?(?:pc|pct|%)", t.text):
+                    # (also a percentage glued to its sign: the tagger's DATE "3pc on Monday")
                     if t.idx > start:
                         spans.append((start, t.idx))
                     start = t.idx + len(t.text)
@@ -593,6 +594,8 @@ def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
         return None, q.end  # "half of Tesla": a name, no counted whole
     if head.pos_ not in ("NOUN", "PROPN"):
         return None, q.end
+    if head.i > 0 and unit_for(f"{doc[head.i - 1].lower_} {head.lower_}", glued=False):
+        return f"{doc[head.i - 1].lower_} {head.lower_}", head.idx + len(head.text)  # "a percentage point"
     head = _phrase_head(head)
     return _lemma(head), max(q.end, head.idx + len(head.text))
 
@@ -612,12 +615,9 @@ def _phrase_head(noun: Token) -> Token:
             and noun.i < noun.head.i <= noun.i + 3 and not _names_unit(noun) \
             and noun.lemma_.lower() not in _TIME_NOUNS and noun.lemma_.lower() != "hour" \
             and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in doc[noun.i + 1:noun.head.i]) \
-            and doc[noun.head.i - 1].text != "-" \
-            and not (noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].like_num
-                     and doc[noun.i - 1].idx == doc[noun.i - 2].idx + len(doc[noun.i - 2].text)):
+            and doc[noun.head.i - 1].text != "-":
         # (not from a period, "an eleven year partnership"; not into the second half of a
-        # hyphenated word, "a 55-ball half-century"; not from a noun glued to the figure by a
-        # hyphen: "a four-cylinder engine" counts cylinders, "three-point range" points)
+        # hyphenated word, "a 55-ball half-century")
         noun = noun.head
     return noun
 
@@ -1203,7 +1203,11 @@ def extract_claims(doc: Doc) -> list[Claim]:
             # the whole it is a part of, named in the unit ("two-thirds of voters": fraction of
             # voter; NewsQuant's "% voter")
             whole, _ = _fraction_whole(doc, q)
-            if whole:
+            measure = whole and re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]", text_of(doc)[q.end:]) \
+                and (unit_for(whole, glued=False) or unit_for(whole + "s", glued=False))
+            if measure:
+                unit = measure  # "a fifth of a percent": 0.2 percent (not "half of the points")
+            elif whole:
                 unit = f"fraction of {whole}"
         if unit is None:
             tail = _tokens(doc, q.start, q.end) or span

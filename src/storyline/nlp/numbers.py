@@ -237,7 +237,10 @@ UNITS = {
 # "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
 CASE_EXACT_UNITS = {"dB": "dB", "Nm": "Nm", "PS": "PS", "kN": "kN", "MWh": "MWh", "mW": "mW", "Ah": "Ah",
                     # a lower-case b is a bit: "100Mb" megabits, "100MB" megabytes
-                    "Mb": "Mbit", "Gb": "Gbit", "Kb": "kbit", "kb": "kbit", "Tb": "Tbit"}
+                    "Mb": "Mbit", "Gb": "Gbit", "Kb": "kbit", "kb": "kbit", "Tb": "Tbit",
+                    # a capital B is a byte: "7,000 MB/s" is megabytes per second ("Mb/s" megabits)
+                    "MB/s": "MB per second", "GB/s": "GB per second", "Mb/s": "Mbps", "Gb/s": "Gbps",
+                    "Wh": "Wh"}
 # Surface forms that are only units when glued to the digits or case-exact
 # ("10kW", "5 W"): as lower-case separate words they are ordinary words.
 GLUED_ONLY = {"m", "g", "l", "w", "v", "b", "t", "a", "c", "f", "in", "s", "db", "nm", "min",

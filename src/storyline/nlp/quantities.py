@@ -215,6 +215,9 @@ def _slash_unit(surface: str) -> str | None:
         return None
     top, bottom = surface.split("/")
     u_top = unit_for(top, glued=True) or {"A": "A", "V": "V", "W": "W"}.get(top)
+    per = re.fullmatch(r"(\d+)([A-Za-z]+)", bottom)
+    if per and u_top and unit_for(per.group(2), glued=True):
+        return f"{u_top} per {per.group(1)} {unit_for(per.group(2), glued=True)}"  # "kWh/100km"
     u_bottom = unit_for(bottom, glued=True)
     return f"{u_top} per {u_bottom}" if u_top and u_bottom else None
 
