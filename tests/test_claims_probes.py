@@ -21,6 +21,7 @@ FRACTION_WHOLES = [
     ("Three-quarters of shoppers pay by card.", [(0.75, None, "% shopper")]),
     ("Half of the city's buses are electric.", [(0.5, None, "% bus")]),
     ("Eight in ten nurses backed the strike.", [(0.8, None, "% nurse")]),
+    ("One in three pensioners smokes.", [(1 / 3, None, "% pensioner")]),
     ("One out of four Canadians rents a home.", [(0.25, None, "% canadian")]),
     ("The bill needs a three-fifths majority in the Senate.", [(0.6, None, "% majority")]),
     ("The founder keeps a two-thirds stake.", [(2 / 3, None, "% stake")]),
@@ -65,8 +66,11 @@ NAMES = [
     ("Sales of the GoPro 11 were strong.", []),
     ("Proposition 8 was overturned.", []),
     ("Measure 110 passed in Oregon.", []),
+    ("The Web 3.0 boom is over.", []),
+    ("The 14th is a par 3.", []),
     ("The PlayStation sold 4 million consoles.", [(4e6, None, "console")]),
     ("Camp 12 tents were blown down.", [(12, None, "tent")]),
+    ("She shot a three-under-par 69.", [(3, None, "-"), (69, None, "-")]),
 ]
 
 # An appositive age after a role noun of business, sport and politics news is no claim; a
@@ -82,7 +86,7 @@ AGES = [
 PROBE_RULES = FRACTION_WHOLES + RATES + GLUED_NOUNS + FRACTION_UNITS + NAMES + AGES
 # rows whose reading needs the capitals or the commas the variants take away
 CASE_BOUND = NAMES
-COMMA_BOUND = AGES + [RATES[3], FRACTION_WHOLES[6]]  # (6: the apostrophe of "company's")
+COMMA_BOUND = AGES + [RATES[3]] + [row for row in FRACTION_WHOLES if "'" in row[0]]  # "company's"
 
 
 @pytest.mark.model

@@ -365,6 +365,8 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
     if prev is not None:
         if _is_identifier_word(prev) and not q.unit:
             return True
+        if prev.lower_ == "par" and not q.unit and (prev.i == 0 or doc[prev.i - 1].text != "-"):
+            return True  # a golf hole's par ("the ninth is a par 4"); "shot a two-over-par 73" is a round
         if prev.lower_ in TITLE_IDENTIFIER_WORDS and prev.is_title and not q.unit \
                 and (first.i > first.sent.start + 1 or not counts_next):
             return True  # "Proposition 22 passed" opening a sentence too; not "Camp 12 tents ..."
@@ -378,7 +380,9 @@ def _is_identifier(q: Quantity, doc: Doc, span: Span) -> bool:
             and (prev.is_alpha or re.fullmatch(r"[A-Z]+&[A-Z]+", prev.text) is not None)
         tally = nxt is not None and nxt.lower_ in ("to", "-", "\u2013") and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].like_num  # "passed the Senate 68 to 32": a vote, not a name's number
-        if (prev.pos_ == "PROPN" or (acronym and prev.pos_ == "NOUN" and not _is_headline(prev))) \
+        # (a capitalised common noun inside a sentence names too: "the Web 3.0 hype")
+        if (prev.pos_ == "PROPN" or (acronym and prev.pos_ == "NOUN" and not _is_headline(prev))
+                or (prev.pos_ == "NOUN" and prev.is_title and prev.i > prev.sent.start and not _is_headline(prev))) \
                 and (prev.is_title or acronym or _camel_case(prev)) and not q.grouped and q.unit is None \
                 and not counts_next and not tally \
                 and prev.ent_type_ not in ("MONEY", "GPE", "NORP") and prev.text not in ("US", "U.S.") \
@@ -584,8 +588,8 @@ def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
         for tok in doc[tail.end:min(len(doc), tail.end + 4)]:
             if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP")):
                 head = tok
-                if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
-                    break
+                if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+                    break  # (a plural ends the phrase: "one in five adults smokes")
             elif tok.pos_ not in ("ADJ",) and tok.text != "-":
                 break
     if head is None or not head.is_alpha or head.lower_ in _NOT_COUNTED or head.lemma_.lower() in _TIME_NOUNS:
@@ -596,7 +600,8 @@ def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
         return None, q.end
     if head.i > 0 and unit_for(f"{doc[head.i - 1].lower_} {head.lower_}", glued=False):
         return f"{doc[head.i - 1].lower_} {head.lower_}", head.idx + len(head.text)  # "a percentage point"
-    head = _phrase_head(head)
+    if head.tag_ not in ("NNS", "NNPS"):
+        head = _phrase_head(head)  # (a plural is the head: "one in five adults smokes")
     return _lemma(head), max(q.end, head.idx + len(head.text))
 
 
