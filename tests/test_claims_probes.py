@@ -26,6 +26,8 @@ FRACTION_WHOLES = [
     ("The bill needs a three-fifths majority in the Senate.", [(0.6, None, "% majority")]),
     ("The founder keeps a two-thirds stake.", [(2 / 3, None, "% stake")]),
     ("Nearly a third of the company's 900 stores will close.", [(1 / 3, None, "% store"), (900, None, "store")]),
+    ("Nearly half of the combined 2.1M physical and digital copies were sold abroad.",
+     [(0.5, None, "% copy"), (2.1e6, None, "copy")]),
     ("Half of them voted.", [(0.5, None, "-")]),
     ("Profits fell by a third.", [(1 / 3, None, "-")]),
     ("The second third of the film drags.", []),
@@ -85,7 +87,7 @@ AGES = [
 
 PROBE_RULES = FRACTION_WHOLES + RATES + GLUED_NOUNS + FRACTION_UNITS + NAMES + AGES
 # rows whose reading needs the capitals or the commas the variants take away
-CASE_BOUND = NAMES
+CASE_BOUND = NAMES + [row for row in FRACTION_WHOLES if "2.1M" in row[0]]  # lower-case "2.1m" is metres
 COMMA_BOUND = AGES + [RATES[3]] + [row for row in FRACTION_WHOLES if "'" in row[0]]  # "company's"
 
 

@@ -583,6 +583,18 @@ def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
     if nxt.lower_ == "of":
         objs = [c for c in nxt.children if c.dep_ == "pobj"]
         head = objs[0] if objs and objs[0].i - nxt.i <= 10 else None
+        if head is not None and head.pos_ not in ("NOUN", "PROPN"):
+            # the parser's object may be an adjective of a coordination ("of the combined
+            # digital and physical sales"): the first noun of the phrase after "of"
+            head = None
+            for tok in doc[nxt.i + 1:min(len(doc), nxt.i + 11)]:
+                if tok.pos_ == "NOUN":
+                    head = tok
+                    if tok.tag_ in ("NNS", "NNPS") or tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
+                        break
+                elif tok.pos_ not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "PART") \
+                        and not (tok.pos_ == "VERB" and tok.dep_ == "amod"):
+                    break
     else:
         head = None
         for tok in doc[tail.end:min(len(doc), tail.end + 4)]:
