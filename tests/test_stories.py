@@ -339,6 +339,26 @@ def test_split_groups_needs_two_distinct_participant_groups():
     assert split_groups(two[:5], idf, ratio=0.6, min_side=3) is None  # too few for two sides of three
 
 
+def test_split_needs_the_name_words_to_fall_apart_too():
+    """Short reports of one fire link few entities: their entity vectors split in two, but they
+    share their names, so the story stays whole; two fires in two towns split on both."""
+    from storyline.stories.assign import name_similarities, split_groups
+    from storyline.stories.score import name_idf
+
+    idf = {"champ": 0.3, "red": 2.0, "ulv": 2.0, "ans": 2.0, "dra": 2.0}
+    entities = [["red", "champ", "ulv"]] * 3 + [["ans", "champ", "dra"]] * 3
+    df = {"": 100, "marrow": 2, "fire": 40, "oskel": 3, "brenn": 3}
+    one_fire = [{"marrow": 2, "fire": 1, "oskel": 1}] * 3 + [{"marrow": 1, "oskel": 2}] * 3
+    two_fires = [{"marrow": 1, "oskel": 2}] * 3 + [{"marrow": 1, "brenn": 2}] * 3
+    for named, split in ((one_fire, False), (two_fires, True)):
+        words = {w for n in named for w in n}
+        sim = name_similarities(named, name_idf(df, 100, words))
+        assert sim.shape == (6, 6) and all(sim[i, i] == 1.0 for i in range(6))
+        groups = split_groups(entities, idf, ratio=0.6, min_side=3, names_sim=sim)
+        assert (groups is not None) is split, named
+    assert split_groups(entities, idf, ratio=0.6, min_side=3) is not None  # entities alone split
+
+
 def test_local_repair_never_undoes_a_merge_by_command(any_db, embedder):
     writer = store(any_db)
     a, b = reddik_bouts(), ansu_bouts()

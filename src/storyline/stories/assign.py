@@ -22,7 +22,7 @@ from ..store.stories import StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
 from .features import ArticleFeatures, features, index_keys, main_events, shift_day, words_of
 from .ledger import Fact, article_facts, group_facts
-from .score import StoryConfig, StoryProfile, name_idf, score, story_event_days, story_heads
+from .score import StoryConfig, StoryProfile, name_idf, name_vector, score, story_event_days, story_heads
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
@@ -221,7 +221,13 @@ class Assigner:
         originals = [m for m in members if m["origin_id"] == m["article_id"]]
         lists = [json.loads(m["entities"]) for m in originals]
         idf = self._entity_idf({e for ents in lists for e in ents})
-        groups = split_groups(lists, idf, c.repair_ratio, c.repair_min_side)
+        names_sim = None
+        if c.repair_names:
+            named = [json.loads(m["names"] or "{}") for m in originals]
+            words = {w for n in named for w in n}
+            df = self._name_df(words)
+            names_sim = name_similarities(named, name_idf(df, df.get("", 0), words))
+        groups = split_groups(lists, idf, c.repair_ratio, c.repair_min_side, names_sim)
         if groups is None:
             return None
         side = {originals[i]["article_id"]: g for g, idxs in enumerate(groups) for i in idxs}
@@ -374,12 +380,33 @@ def entity_weights(entities: list[str], idf: dict[str, float]) -> dict[str, floa
     return {e: x / norm for e, x in w.items()}
 
 
+def name_similarities(named: list[dict[str, int]], idf: dict[str, float]) -> np.ndarray:
+    """Pairwise cosines of members' IDF-weighted name words (``score.name_vector``)."""
+    vecs = [name_vector(n, idf) for n in named]
+    sim = np.array([[sum(x * b.get(w, 0.0) for w, x in a.items()) for b in vecs] for a in vecs])
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def _falls_apart(sim: np.ndarray, groups: tuple[list[int], list[int]], ratio: float) -> bool:
+    """Whether the mean similarity across the two groups is below ``ratio`` times the mean
+    within the less cohesive one."""
+    def within(g: list[int]) -> float:
+        return float(np.mean([sim[i, j] for x, i in enumerate(g) for j in g[x + 1:]]))
+
+    across = float(np.mean([sim[i, j] for i in groups[0] for j in groups[1]]))
+    return across < ratio * min(within(groups[0]), within(groups[1]))
+
+
 def split_groups(entity_lists: list[list[str]], idf: dict[str, float], ratio: float,
-                 min_side: int) -> tuple[list[int], list[int]] | None:
+                 min_side: int, names_sim: np.ndarray | None = None) -> tuple[list[int], list[int]] | None:
     """Two groups of members (indexes) when the members' participants say they report two
     events: average-link clustering of the entity-vector cosines into two groups, accepted when
     each group holds ``min_side`` members and the mean cosine across the groups is below
-    ``ratio`` times the mean within the less cohesive group; else None."""
+    ``ratio`` times the mean within the less cohesive group, and (``names_sim``: the members'
+    name-word cosines, ``name_similarities``) their name words fall apart the same way; else None.
+    Why both: short reports of one fire link few entities, so the entity vectors of one event can
+    split in two while the reports still share their names ("Waitrose", "Banstead")."""
     n = len(entity_lists)
     if n < 2 * min_side:
         return None
@@ -395,14 +422,11 @@ def split_groups(entity_lists: list[list[str]], idf: dict[str, float], ratio: fl
     groups = ([i for i in range(n) if labels[i] == 0], [i for i in range(n) if labels[i] == 1])
     if min(len(g) for g in groups) < min_side:
         return None
-
-    def within(g: list[int]) -> float:
-        return float(np.mean([sim[i, j] for x, i in enumerate(g) for j in g[x + 1:]]))
-
-    across = float(np.mean([sim[i, j] for i in groups[0] for j in groups[1]]))
-    if across < ratio * min(within(groups[0]), within(groups[1])):
-        return groups
-    return None
+    if not _falls_apart(sim, groups, ratio):
+        return None
+    if names_sim is not None and not _falls_apart(names_sim, groups, ratio):
+        return None
+    return groups
 
 
 def story_counts(assignments: list[Assignment]) -> Counter:

@@ -25,7 +25,7 @@ from .features import ArticleFeatures, day_gap, days_apart
 # The version of the assignment rules (this module's scoring, features and the assigner's use of
 # them). Bump it when the same articles would fall into other stories: a store clustered under
 # another version (or another StoryConfig) is re-clustered by ``storyline reprocess``.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ class StoryConfig:
     # by event_apart_days or more = event_penalty (linear in between).
     w_event: float = 0.1
     event_same_days: float = 1.0
-    event_apart_days: float = 3.0
+    # Days resolved from the text are off by a day or two between reports ("Monday" in a report
+    # whose own date is a guess); two strikes a week apart stay apart.
+    event_apart_days: float = 5.0
     event_penalty: float = 1.0
     event_share: float = 0.25  # a story's main events: held by this share of its event-dated members
     event_top_per_type: bool = True  # ... and of each type only the most held day(s) (story_event_days)
@@ -84,6 +86,9 @@ class StoryConfig:
     repair_max: int = 60
     repair_min_side: int = 3
     repair_ratio: float = 0.55
+    # ... and only when the two groups' name words (features.name_words) fall apart the same way:
+    # short reports of one event link few entities, and their entity vectors alone can split.
+    repair_names: bool = True
     # Participant conflict: the article's clear main person / organisation / place (features.
     # salient_heads) is among the salient entities of none of the story's members, while the
     # story's own main one of that kind (held by at least conflict_held of them) is another: two
