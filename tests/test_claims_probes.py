@@ -85,7 +85,16 @@ AGES = [
     ("The index, 58, is a record.", [(58, None, "-")]),
 ]
 
-PROBE_RULES = FRACTION_WHOLES + RATES + GLUED_NOUNS + FRACTION_UNITS + NAMES + AGES
+# "N years later" stays a figure (NewsQuant's gold and CQE count it) though it is also an
+# unresolved timex since storyline_timexes 5; "N days earlier" and "ago" stay dates only.
+LATER = [
+    ("Three years later, the plant reopened.", [(3, None, "year")]),
+    ("Two weeks later the talks resumed.", [(2, None, "week")]),
+    ("The plant had closed three years earlier.", []),
+    ("The plant closed three years ago.", []),
+]
+
+PROBE_RULES = LATER + FRACTION_WHOLES + RATES + GLUED_NOUNS + FRACTION_UNITS + NAMES + AGES
 # rows whose reading needs the capitals or the commas the variants take away
 CASE_BOUND = NAMES + [row for row in FRACTION_WHOLES if "2.1M" in row[0]]  # lower-case "2.1m" is metres
 COMMA_BOUND = AGES + [RATES[3]] + [row for row in FRACTION_WHOLES if "'" in row[0]]  # "company's"

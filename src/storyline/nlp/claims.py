@@ -126,6 +126,8 @@ def _date_spans(doc: Doc) -> list[tuple[int, int]]:
         first = doc.char_span(t.start, t.end, alignment_mode="expand")
         if first is not None and len(first) and first[0].lower_ == "last" and first[0].pos_ in ("VERB", "AUX"):
             continue  # "the mission will last 10 years": a duration, not "the last 10 years"
+        if re.fullmatch(r"(?i)[\w-]+[ \u00a0]+\w+[ \u00a0]+later", t.text):
+            continue  # "Two years later, ...": an unresolved timex and a figure (NewsQuant and CQE count it)
         spans.append((t.start, t.end))
     for ent in doc.ents:
         if ent.label_ == "DATE" and month_then_count(doc, ent.start_char, ent.text):
