@@ -18,13 +18,10 @@ CQE's output and the spaCy parse are cached in ``--work`` (keyed by the sentence
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
-from collections import defaultdict
 from pathlib import Path
 
-from .cqe_silver import _f1, _parse_cached, compare
+from .cqe_silver import _f1, agreement
 from .newsquant import unit_name
 
 PROBES = Path(__file__).with_name("probes_quantities.txt")
@@ -45,48 +42,7 @@ def probe_sentences(path: Path = PROBES) -> list[tuple[str, str]]:
 
 
 def run(cqe_python: str, work: Path, model: str, path: Path = PROBES) -> dict:
-    from ..nlp.pipeline import register_components
-    from .cqe_adapter import run_cqe
-
-    work.mkdir(parents=True, exist_ok=True)
-    pairs = probe_sentences(path)
-    texts = [s for _, s in pairs]
-    key = hashlib.sha256(("\n".join(texts) + model).encode()).hexdigest()[:12]
-    cqe_path = work / f"cqe-{key}.json"
-    if cqe_path.exists():
-        cqe_rows = json.loads(cqe_path.read_text(encoding="utf-8"))
-    else:
-        cqe_rows = run_cqe(texts, cqe_python, model)
-        cqe_path.write_text(json.dumps(cqe_rows), encoding="utf-8")
-    register_components()
-    nlp, docs = _parse_cached(texts, model, work, key)
-    for name in ("storyline_timexes", "storyline_events", "storyline_claims"):
-        try:
-            proc = nlp.add_pipe(name, last=True)
-        except (ValueError, KeyError):
-            continue
-        docs = [proc(doc) for doc in docs]
-    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows = []
-    for (group, text), doc, crow in zip(pairs, docs, cqe_rows):
-        ours = [((min(c.value, c.value_max if c.value_max is not None else c.value),
-                  max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
-                for c in doc._.storyline_claims]
-        cqe = [((low, high), unit) for low, high, unit, *_ in crow]
-        matched, unit_ok, ours_only, cqe_only, unit_diff = compare(ours, cqe)
-        for name in (group, "all"):
-            c = per[name]
-            c["sentences"] += 1
-            c["ours"] += len(ours)
-            c["cqe"] += len(cqe)
-            c["value"] += matched
-            c["unit"] += unit_ok
-            c["ours_only"] += len(ours_only)
-            c["cqe_only"] += len(cqe_only)
-            c["unit_diff"] += len(unit_diff)
-        rows.append((group, text, ours_only, cqe_only, unit_diff))
-    per["all"] = per.pop("all")  # the total last
-    return {"per": dict(per), "rows": rows}
+    return agreement(probe_sentences(path), cqe_python, work, model)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -157,12 +157,15 @@ def _parse_cached(texts: list[str], model: str, work: Path, key: str):
     return nlp, docs
 
 
-def run(cqe_python: str, work: Path, per_corpus: int, model: str, offset: int = 0) -> dict:
+def agreement(pairs: list[tuple[str, str]], cqe_python: str, work: Path, model: str,
+              labels: tuple[str, ...] = ()) -> dict:
+    """Our claims against CQE's quantities on ``pairs`` (label, sentence): counts per label (the
+    ``labels`` first, in that order) and "all" last, and each sentence's disagreements. CQE's
+    output and the spaCy parse are cached in ``work``, keyed by the sentences and model."""
     from ..nlp.pipeline import register_components
     from .cqe_adapter import run_cqe
 
     work.mkdir(parents=True, exist_ok=True)
-    pairs = sample(shared_data_dir(), per_corpus, offset=offset)
     texts = [s for _, s in pairs]
     key = hashlib.sha256(("\n".join(texts) + model).encode()).hexdigest()[:12]
     cqe_path = work / f"cqe-{key}.json"
@@ -179,16 +182,16 @@ def run(cqe_python: str, work: Path, per_corpus: int, model: str, offset: int = 
         except (ValueError, KeyError):
             continue
         docs = [proc(doc) for doc in docs]
-    per = {name: defaultdict(int) for name in CORPORA + ("all",)}
+    per: dict[str, dict[str, int]] = {name: defaultdict(int) for name in labels}
     rows = []
-    for (corpus, text), doc, crow in zip(pairs, docs, cqe_rows):
+    for (label, text), doc, crow in zip(pairs, docs, cqe_rows):
         ours = [((min(c.value, c.value_max if c.value_max is not None else c.value),
                   max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
                 for c in doc._.storyline_claims]
         cqe = [((low, high), unit) for low, high, unit, *_ in crow]
         matched, unit_ok, ours_only, cqe_only, unit_diff = compare(ours, cqe)
-        for name in (corpus, "all"):
-            c = per[name]
+        for name in (label, "all"):
+            c = per.setdefault(name, defaultdict(int))
             c["sentences"] += 1
             c["ours"] += len(ours)
             c["cqe"] += len(cqe)
@@ -197,8 +200,13 @@ def run(cqe_python: str, work: Path, per_corpus: int, model: str, offset: int = 
             c["ours_only"] += len(ours_only)
             c["cqe_only"] += len(cqe_only)
             c["unit_diff"] += len(unit_diff)
-        rows.append((corpus, text, ours_only, cqe_only, unit_diff))
+        rows.append((label, text, ours_only, cqe_only, unit_diff))
+    per["all"] = per.pop("all", defaultdict(int))  # the total last
     return {"per": per, "rows": rows}
+
+
+def run(cqe_python: str, work: Path, per_corpus: int, model: str, offset: int = 0) -> dict:
+    return agreement(sample(shared_data_dir(), per_corpus, offset=offset), cqe_python, work, model, CORPORA)
 
 
 def _f1(tp: int, ours: int, cqe: int) -> float:
