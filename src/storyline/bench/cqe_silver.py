@@ -216,7 +216,7 @@ def _f1(tp: int, ours: int, cqe: int) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cqe-python", default=os.environ.get("STORYLINE_CQE_PYTHON"))
-    parser.add_argument("--work", type=Path, default=Path(".bench-work") / "cqe-silver")
+    parser.add_argument("--work", type=Path, default=Path(".bench") / "cqe-silver")
     parser.add_argument("--per-corpus", type=int, default=500)
     parser.add_argument("--offset", type=int, default=0,
                         help="skip this many sentences of each corpus's shuffle (0: the sentences whose "
