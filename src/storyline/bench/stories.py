@@ -199,7 +199,7 @@ def run_ecbplus(work: Path) -> str:
     start = time.perf_counter()
     pred = recluster(runs["test"]["db"], replace(default, threshold=best_t))
     ours_s = time.perf_counter() - start
-    rows.append(("Storyline incremental (member-average embedding + IDF-weighted name words + entities + places + "
+    rows.append(("Storyline incremental (member-average embedding + IDF-weighted name words and text words + entities + places + "
                  "types + participant conflict + text-dated event days + publication days waived for similar texts, "
                  "local repair by entities and name words)", f"threshold {best_t}", bcubed(pred, runs["test"]["gold"]),
                  len({pred[i] for i in test_ids}), ours_s))
@@ -222,9 +222,10 @@ def run_ecbplus(work: Path) -> str:
 
     # This round's changes turned off (the previous round's rules), and the participant conflict
     # re-judged beside it, in the same run.
-    prev_dev = variant_rows(replace(default, repair_names=False, event_apart_days=3.0),
-                            "Storyline incremental, before (repair by entities alone, event days apart at 3: "
-                            "the previous round's rules)")
+    prev_dev = variant_rows(replace(default, repair_names=False, event_apart_days=3.0, w_words=0.0),
+                            "Storyline incremental, before (no text words, repair by entities alone, event days "
+                            "apart at 3: the previous round's rules)")
+    nowords_dev = variant_rows(replace(default, w_words=0.0), "Storyline incremental without text words")
     noconf_dev = variant_rows(replace(default, conflict_penalty=0.0),
                               "Storyline incremental without the participant conflict")
     if runs["test"].get("at_ingest"):
@@ -257,6 +258,8 @@ def run_ecbplus(work: Path) -> str:
     lines += ["", "Dev F1 by threshold (ours): " + ", ".join(f"{t}: {v:.3f}" for t, v in ours_dev.items()),
               "Dev F1 by threshold (before: the previous round's rules): "
               + ", ".join(f"{t}: {v:.3f}" for t, v in prev_dev.items()),
+              "Dev F1 by threshold (without text words): "
+              + ", ".join(f"{t}: {v:.3f}" for t, v in nowords_dev.items()),
               "Dev F1 by threshold (without the participant conflict): "
               + ", ".join(f"{t}: {v:.3f}" for t, v in noconf_dev.items()),
               "Dev F1 by threshold (ours without date terms): "
@@ -419,7 +422,8 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
     config = StoryConfig()
     lines = [
         f"Stored articles are synthetic copies of {base} real press releases (their real title+lead embeddings "
-        f"with noise, real spaCy entities, dates jittered by up to +-3 days inside Oct 2021 - Jun 2022), "
+        f"with noise, real spaCy entities, name words and text words, dates jittered by up to +-3 days inside "
+        f"Oct 2021 - Jun 2022), "
         f"3 per story, each with one day-dated event, written straight into the story index and the events "
         f"table (no spaCy run per copy). Each size then assigns "
         f"the same {probes} held-out real press releases (embeddings precomputed: the model costs "
@@ -453,7 +457,7 @@ def run_scale(work: Path, sizes: list[int], base: int = 300, probes: int = 40) -
                 if day:
                     events.append((aid, "CONSULT", day))
                 members.append({"article_id": aid, "story_id": story_id, "day": day, "vec": vec_to_text(vec),
-                                "entities": f.entities, "names": f.names})
+                                "entities": f.entities, "names": f.names, "words": f.words})
                 for k in index_keys(replace(f, vec=vec)):
                     keys.append((k, story_id, day or ""))
             dated = [d for d in days if d]

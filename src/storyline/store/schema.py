@@ -325,6 +325,11 @@ MIGRATIONS: list[tuple[int, str, list[str | tuple[str, str]]]] = [
             n {BIGINT} NOT NULL
         )""",
     ]),
+    (8, "stories: each member's text words (content words of its whole text, with counts)", [
+        # JSON {word: count} of the member's most frequent content words (features.text_words);
+        # their document frequencies share story_name_df under the prefix "t:". NULL before this.
+        "ALTER TABLE story_members ADD COLUMN words TEXT",
+    ]),
 ]
 
 SCHEMA_VERSION = max(m[0] for m in MIGRATIONS)

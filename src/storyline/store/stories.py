@@ -157,6 +157,15 @@ class StoryStore:
                 out[row["story_id"]].append(json.loads(row["names"]))
         return out
 
+    def member_words(self, story_ids: list[str], per_story: int) -> dict[str, list[dict[str, int]]]:
+        """The text words ({word: count}) of up to ``per_story`` latest members of each story
+        (members stored before migration 8 have none)."""
+        out: dict[str, list[dict[str, int]]] = {s: [] for s in story_ids}
+        for row in self._latest_members(story_ids, per_story, "story_id, words"):
+            if row["words"]:
+                out[row["story_id"]].append(json.loads(row["words"]))
+        return out
+
     def name_df(self, words: list[str]) -> dict[str, int]:
         """How many assigned articles name each word (the word '' = how many articles were counted);
         primary-key reads."""
@@ -237,15 +246,16 @@ class StoryStore:
     def add_member(self, row: dict[str, Any]) -> None:
         self.db.execute(
             """INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score,
-               how, pinned, seq, assigned_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               how, pinned, seq, assigned_at, names, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, origin_id = excluded.origin_id,
                day = excluded.day, vec = excluded.vec, entities = excluded.entities, places = excluded.places,
                types = excluded.types, score = excluded.score, how = excluded.how, pinned = excluded.pinned,
-               assigned_at = excluded.assigned_at, names = excluded.names""",
+               assigned_at = excluded.assigned_at, names = excluded.names, words = excluded.words""",
             (row["article_id"], row["story_id"], row["origin_id"], row.get("day"), row.get("vec"),
              json.dumps(row.get("entities", [])), json.dumps(row.get("places", [])), json.dumps(row.get("types", [])),
              row.get("score"), row["how"], int(row.get("pinned", 0)), row["seq"], _now(),
-             json.dumps(row["names"]) if row.get("names") is not None else None))
+             json.dumps(row["names"]) if row.get("names") is not None else None,
+             json.dumps(row["words"]) if row.get("words") is not None else None))
         self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (row["story_id"], row["article_id"]))
 
     def move_members(self, article_ids: list[str], story_id: str, how: str, pinned: bool) -> None:
@@ -354,13 +364,16 @@ class StoryStore:
                 self.save_profile(p)
             self.db.executemany(
                 "INSERT INTO story_members (article_id, story_id, origin_id, day, vec, entities, places, types, score, "
-                "how, pinned, seq, assigned_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'synthetic', 0, ?, ?, ?)",
+                "how, pinned, seq, assigned_at, names, words) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'synthetic', 0, ?, ?, ?, ?)",
                 [(m["article_id"], m["story_id"], m["article_id"], m["day"], m["vec"], json.dumps(m["entities"]),
-                  "[]", "[]", i, now, json.dumps(m["names"]) if m.get("names") is not None else None)
+                  "[]", "[]", i, now, json.dumps(m["names"]) if m.get("names") is not None else None,
+                  json.dumps(m["words"]) if m.get("words") is not None else None)
                  for i, m in enumerate(members, start=1)])
             df: dict[str, int] = {}
             for m in members:
-                for w in set(m.get("names") or {}) | {""}:
+                # (text words count under the prefix "t:", as the assigner counts them)
+                for w in set(m.get("names") or {}) | {"t:" + w for w in m.get("words") or {}} | {""}:
                     df[w] = df.get(w, 0) + 1
             self.db.executemany("INSERT INTO story_name_df (word, n) VALUES (?, ?) ON CONFLICT (word) DO UPDATE "
                                 "SET n = story_name_df.n + excluded.n", sorted(df.items()))

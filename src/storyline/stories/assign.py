@@ -26,6 +26,7 @@ from .score import StoryConfig, StoryProfile, name_idf, name_vector, score, stor
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
+TEXT_DF_PREFIX = "t:"  # text words' document frequencies share story_name_df with name words under this prefix
 
 
 @dataclass
@@ -151,12 +152,19 @@ class Assigner:
             words = {w for lists in names.values() for other in lists for w in other} | set(f.names)
             df = self._name_df(words)
             idf = name_idf(df, df.get("", 0), words)
+        words: dict[str, list[dict[str, int]]] = {}
+        word_idf: dict[str, float] = {}
+        if self.config.w_words and f.words and profiles:
+            words = self.store.member_words([p.id for p in profiles], max(self.config.member_k, 1))
+            vocab = {w for lists in words.values() for other in lists for w in other} | set(f.words)
+            df = self._name_df({TEXT_DF_PREFIX + w for w in vocab})
+            word_idf = name_idf({w: df.get(TEXT_DF_PREFIX + w, 0) for w in vocab}, df.get("", 0), vocab)
         for p in profiles:
             members = [v for v in (text_to_vec(t) for t in vecs.get(p.id, [])) if v is not None]
             days = story_event_days([main_events(evs, self.config.event_dates_from_text)
                                      for evs in dated.get(p.id, {}).values()],
                                     self.config.event_share, self.config.event_top_per_type)
-            s, _ = score(f, p, self.config, members, days, names.get(p.id), idf)
+            s, _ = score(f, p, self.config, members, days, names.get(p.id), idf, words.get(p.id), word_idf)
             if best is None or s > best[0]:
                 best = (s, p)
         if best is None:
@@ -273,9 +281,11 @@ class Assigner:
         self.store.add_member({
             "article_id": article.id, "story_id": story_id, "origin_id": origin, "day": f.day,
             "vec": vec_to_text(f.vec) if f.vec is not None else None, "entities": f.entities, "places": f.places,
-            "types": f.types[:3], "score": s, "how": how, "seq": self.store.next_seq(), "names": f.names})
-        self.store.add_name_df(f.names)
-        for w in set(f.names) | {""}:
+            "types": f.types[:3], "score": s, "how": how, "seq": self.store.next_seq(), "names": f.names,
+            "words": f.words})
+        counted = set(f.names) | {TEXT_DF_PREFIX + w for w in f.words}
+        self.store.add_name_df(counted)
+        for w in counted | {""}:
             if w in self._df:
                 self._df[w] += 1
         self.store.add_keys(story_id, index_keys(f), f.day)

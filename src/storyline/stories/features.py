@@ -48,6 +48,7 @@ class ArticleFeatures:
     heads: dict[str, str] = field(default_factory=dict)  # kind -> its most salient entity (see salient_heads)
     names: dict[str, int] = field(default_factory=dict)  # its name words and years with counts (see name_words)
     head_words: dict[str, list[str]] = field(default_factory=dict)  # kind -> its head's name words (head_words)
+    words: dict[str, int] = field(default_factory=dict)  # its most frequent content words with counts (text_words)
 
 
 def lead_text(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -189,6 +190,30 @@ def name_words(article: Article, limit: int = MAX_NAME_WORDS) -> dict[str, int]:
     return dict(ranked)
 
 
+# Text words: the most frequent content words of the whole text, an incremental TF-IDF beside the
+# embedding of title and lead (which sees only the first 600 characters). Web debris (the words of
+# a URL left in the text) is no content.
+MAX_TEXT_WORDS = 60
+_TEXT_WORD = re.compile(r"[a-z][a-z'-]+")
+_WEB_DEBRIS = frozenset("http https www com org net html htm php aspx jsp cfm".split())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # spaCy's list, not scikit-learn's: that one drops news words ("fire", "bill", "system").
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _WEB_DEBRIS
+
+
+def text_words(article: Article, limit: int = MAX_TEXT_WORDS) -> dict[str, int]:
+    """{word: count} of the ``limit`` most frequent content words of the article's text
+    (lower-cased, three letters or more, English stop words and web debris left out; ties by word)."""
+    stop = _stop_words()
+    counts = Counter(w for w in _TEXT_WORD.findall(article.text.casefold()) if len(w) > 2 and w not in stop)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+
+
 def words_of(texts: Iterable[str]) -> set[str]:
     """The name words (as in ``name_words``) of some names."""
     return {w for t in texts for w in _WORD.findall(t.casefold())
@@ -237,6 +262,7 @@ def features(article: Article, event_dates_from_text: bool = True) -> ArticleFea
         entities=salient_entities(article), places=places(article), types=event_types(article),
         event_days=event_days(article, event_dates_from_text), passages=passage_hashes(article.text),
         heads=heads, names=name_words(article), head_words=head_words(article, heads),
+        words=text_words(article),
     )
 
 

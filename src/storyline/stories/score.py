@@ -25,14 +25,14 @@ from .features import ArticleFeatures, day_gap, days_apart
 # The version of the assignment rules (this module's scoring, features and the assigner's use of
 # them). Bump it when the same articles would fall into other stories: a store clustered under
 # another version (or another StoryConfig) is re-clustered by ``storyline reprocess``.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 
 @dataclass(frozen=True)
 class StoryConfig:
     """Weights and limits of story assignment (tuned on ECB+ topics 1-10 and the sample corpus)."""
 
-    threshold: float = 0.8  # join the best story at or above this score, else start a story
+    threshold: float = 0.9  # join the best story at or above this score, else start a story
     w_cos: float = 1.0
     w_entities: float = 0.6
     w_places: float = 0.1
@@ -102,6 +102,10 @@ class StoryConfig:
     # Name words (features.name_words): mean cosine of the article's IDF-weighted name words to those
     # of the story's latest member_k members (IDF from the running document frequencies of the store).
     w_names: float = 0.2
+    # Text words (features.text_words): mean cosine of the article's IDF-weighted content words to
+    # those of the story's latest member_k members (IDF from the same running document frequencies,
+    # under the prefix "t:"): the whole text, where the embedding reads title and lead only.
+    w_words: float = 0.3
     # Text floor: below this embedding cosine (member average) an article joins no story, whatever
     # names, places or types it shares with it (two reports of one city's affairs, one a flood, one
     # a library opening, share the city and its office). Only with embeddings; 0 turns it off.
@@ -235,11 +239,13 @@ def event_term(apart: float, config: StoryConfig) -> float:
 def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
           members: list[np.ndarray] | None = None,
           story_days: list[str] | None = None, member_names: list[dict[str, int]] | None = None,
-          idf: dict[str, float] | None = None) -> tuple[float, dict[str, float]]:
+          idf: dict[str, float] | None = None, member_words: list[dict[str, int]] | None = None,
+          word_idf: dict[str, float] | None = None) -> tuple[float, dict[str, float]]:
     """(score, parts) of ``f`` joining ``story``; -inf when the dates are too far apart.
     ``members``: embeddings of some of the story's members (else its centroid is used);
     ``story_days``: the story's main event days (``story_event_days``); ``member_names``: the
-    name words of some of its members, with ``idf`` of their words (``name_idf``)."""
+    name words of some of its members, with ``idf`` of their words (``name_idf``); ``member_words``:
+    the text words of some of its members, with ``word_idf`` of theirs."""
     compared = bool(config.use_event_days and f.event_days and story_days)
     apart = days_apart(f.event_days, story_days or [], config.event_same_type) if compared else None
     if config.compare_needs_pair and apart is None:
@@ -263,11 +269,12 @@ def score(f: ArticleFeatures, story: StoryProfile, config: StoryConfig,
         "event_days_apart": apart if apart is not None else -1.0,
         "conflicts": float(conflicts(f, story, config)) if config.conflict_penalty else 0.0,
         "names": name_cosine(f.names, member_names or [], idf or {}) if config.w_names else 0.0,
+        "words": name_cosine(f.words, member_words or [], word_idf or {}) if config.w_words else 0.0,
     }
     if config.min_cos and f.vec is not None and parts["cosine"] < config.min_cos and (members or story.vec_sum is not None):
         return float("-inf"), parts
     total = (config.w_cos * parts["cosine"] + config.w_entities * parts["entities"]
-             + config.w_names * parts["names"]
+             + config.w_names * parts["names"] + config.w_words * parts["words"]
              + config.w_places * parts["places"] + config.w_types * parts["types"]
              - config.conflict_penalty * parts["conflicts"])
     if compared:
