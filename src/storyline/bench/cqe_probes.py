@@ -21,8 +21,7 @@ import argparse
 import os
 from pathlib import Path
 
-from .cqe_silver import _f1, agreement
-from .newsquant import unit_name
+from .cqe_silver import agreement, print_disagreements, print_table
 
 PROBES = Path(__file__).with_name("probes_quantities.txt")
 
@@ -61,29 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     except RuntimeError as exc:
         raise SystemExit(str(exc)) from exc
     if args.show:
-        for group, text, ours_only, cqe_only, unit_diff in result["rows"]:
-            if args.group and group != args.group:
-                continue
-            items = []
-            if args.show in ("ours-only", "all"):
-                items += [f"ours only {v[0]:g}-{v[1]:g} {u!r}" for v, u, _ in ours_only]
-            if args.show in ("cqe-only", "all"):
-                items += [f"CQE only  {v[0]:g}-{v[1]:g} {c!r}" for v, _, c in cqe_only]
-            if args.show in ("unit", "all"):
-                items += [f"unit      {v[0]:g}-{v[1]:g} ours {u!r} ({unit_name(u)}) CQE {c!r}"
-                          for v, u, c in unit_diff]
-            if items:
-                print(f"[{group}] {text}")
-                for it in items:
-                    print("    " + it)
-        print()
-    print("| group | sentences | our figures | CQE figures | value agreement F1 | value+unit agreement F1 "
-          "| ours only | CQE only | same value, other unit |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, c in result["per"].items():
-        print(f"| {name} | {c['sentences']} | {c['ours']} | {c['cqe']} | {_f1(c['value'], c['ours'], c['cqe']):.3f} "
-              f"| {_f1(c['unit'], c['ours'], c['cqe']):.3f} | {c['ours_only']} | {c['cqe_only']} | {c['unit_diff']} |")
-
+        print_disagreements(result["rows"], args.show, args.group)
+    print_table(result["per"], "group")
 
 if __name__ == "__main__":
     main()

@@ -213,6 +213,47 @@ def _f1(tp: int, ours: int, cqe: int) -> float:
     return 2 * tp / (ours + cqe) if ours + cqe else 0.0
 
 
+def disagreement_lines(ours_only, cqe_only, unit_diff, show: str) -> list[str]:
+    """One sentence's disagreements of kind ``show`` (cqe-only, ours-only, unit, all), one line each."""
+    items = []
+    if show in ("ours-only", "all"):
+        items += [f"ours only {v[0]:g}-{v[1]:g} {u!r}" for v, u, _ in ours_only]
+    if show in ("cqe-only", "all"):
+        items += [f"CQE only  {v[0]:g}-{v[1]:g} {c!r}" for v, _, c in cqe_only]
+    if show in ("unit", "all"):
+        items += [f"unit      {v[0]:g}-{v[1]:g} ours {u!r} ({unit_name(u)}) CQE {c!r}" for v, u, c in unit_diff]
+    return items
+
+
+def print_disagreements(rows: list[tuple], show: str, label: str | None = None, limit: int | None = None) -> None:
+    """Print the sentences of ``rows`` (``agreement``'s) with their disagreements, those of one
+    ``label`` only when given, at most ``limit`` sentences."""
+    shown = 0
+    for name, text, ours_only, cqe_only, unit_diff in rows:
+        if label and name != label:
+            continue
+        items = disagreement_lines(ours_only, cqe_only, unit_diff, show)
+        if not items:
+            continue
+        print(f"[{name}] {text}")
+        for it in items:
+            print("    " + it)
+        shown += 1
+        if limit is not None and shown >= limit:
+            break
+    print()
+
+
+def print_table(per: dict[str, dict[str, int]], first: str) -> None:
+    """The agreement table of ``agreement``'s counts, one row per label (column ``first``)."""
+    print(f"| {first} | sentences | our figures | CQE figures | value agreement F1 | value+unit agreement F1 "
+          "| ours only | CQE only | same value, other unit |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, c in per.items():
+        print(f"| {name} | {c['sentences']} | {c['ours']} | {c['cqe']} | {_f1(c['value'], c['ours'], c['cqe']):.3f} "
+              f"| {_f1(c['unit'], c['ours'], c['cqe']):.3f} | {c['ours_only']} | {c['cqe_only']} | {c['unit_diff']} |")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cqe-python", default=os.environ.get("STORYLINE_CQE_PYTHON"))
@@ -236,34 +277,8 @@ def main(argv: list[str] | None = None) -> None:
     except RuntimeError as exc:
         raise SystemExit(str(exc)) from exc
     if args.show:
-        shown = 0
-        for corpus, text, ours_only, cqe_only, unit_diff in result["rows"]:
-            if args.corpus and corpus != args.corpus:
-                continue
-            items = []
-            if args.show in ("ours-only", "all"):
-                items += [f"ours only {v[0]:g}-{v[1]:g} {u!r}" for v, u, _ in ours_only]
-            if args.show in ("cqe-only", "all"):
-                items += [f"CQE only  {v[0]:g}-{v[1]:g} {c!r}" for v, _, c in cqe_only]
-            if args.show in ("unit", "all"):
-                items += [f"unit      {v[0]:g}-{v[1]:g} ours {u!r} ({unit_name(u)}) CQE {c!r}"
-                          for v, u, c in unit_diff]
-            if not items:
-                continue
-            print(f"[{corpus}] {text}")
-            for it in items:
-                print("    " + it)
-            shown += 1
-            if shown >= args.limit:
-                break
-        print()
-    print("| corpus | sentences | our figures | CQE figures | value agreement F1 | value+unit agreement F1 "
-          "| ours only | CQE only | same value, other unit |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, c in result["per"].items():
-        print(f"| {name} | {c['sentences']} | {c['ours']} | {c['cqe']} | {_f1(c['value'], c['ours'], c['cqe']):.3f} "
-              f"| {_f1(c['unit'], c['ours'], c['cqe']):.3f} | {c['ours_only']} | {c['cqe_only']} | {c['unit_diff']} |")
-
+        print_disagreements(result["rows"], args.show, args.corpus, args.limit)
+    print_table(result["per"], "corpus")
 
 if __name__ == "__main__":
     main()
