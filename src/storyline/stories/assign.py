@@ -152,11 +152,11 @@ class Assigner:
             words = {w for lists in names.values() for other in lists for w in other} | set(f.names)
             df = self._name_df(words)
             idf = name_idf(df, df.get("", 0), words)
-        words: dict[str, list[dict[str, int]]] = {}
+        text_words: dict[str, list[dict[str, int]]] = {}
         word_idf: dict[str, float] = {}
         if self.config.w_words and f.words and profiles:
-            words = self.store.member_words([p.id for p in profiles], max(self.config.member_k, 1))
-            vocab = {w for lists in words.values() for other in lists for w in other} | set(f.words)
+            text_words = self.store.member_words([p.id for p in profiles], max(self.config.member_k, 1))
+            vocab = {w for lists in text_words.values() for other in lists for w in other} | set(f.words)
             df = self._name_df({TEXT_DF_PREFIX + w for w in vocab})
             word_idf = name_idf({w: df.get(TEXT_DF_PREFIX + w, 0) for w in vocab}, df.get("", 0), vocab)
         for p in profiles:
@@ -164,7 +164,7 @@ class Assigner:
             days = story_event_days([main_events(evs, self.config.event_dates_from_text)
                                      for evs in dated.get(p.id, {}).values()],
                                     self.config.event_share, self.config.event_top_per_type)
-            s, _ = score(f, p, self.config, members, days, names.get(p.id), idf, words.get(p.id), word_idf)
+            s, _ = score(f, p, self.config, members, days, names.get(p.id), idf, text_words.get(p.id), word_idf)
             if best is None or s > best[0]:
                 best = (s, p)
         if best is None:
