@@ -532,6 +532,17 @@ def test_name_document_frequencies_kept_as_articles_are_assigned(any_db):
     assert s.name_df([""]) == {}
 
 
+def test_event_days_a_day_or_two_off_are_not_two_events():
+    """Days read from the text are off by a day or two between reports of one event; a week apart
+    is another event (two strikes on one city)."""
+    from storyline.stories.score import StoryConfig, event_term
+
+    c = StoryConfig()
+    assert event_term(0.0, c) == c.w_event and event_term(1.0, c) == c.w_event
+    assert -c.event_penalty < event_term(2.0, c) < 0 and event_term(2.0, c) > event_term(4.0, c)
+    assert event_term(5.0, c) == -c.event_penalty and event_term(7.0, c) == -c.event_penalty
+
+
 def test_text_words_are_the_frequent_content_words():
     """Text words: the whole text's most frequent content words, lower-cased; stop words, short
     words, digits and the words of a URL left in the text are no content."""
