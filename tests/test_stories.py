@@ -512,6 +512,28 @@ def test_name_cosine_weighs_rare_names_over_common_words():
     assert name_cosine({}, same_person, idf) == 0.0 and name_cosine(article_names, [], idf) == 0.0
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_name_cosine_is_the_mean_cosine_of_unit_name_vectors(seed):
+    """The one-pass loop of name_cosine gives the textbook value: the mean, over members, of the dot
+    product of the two (1 + log count) x IDF unit vectors; counts past the cached weights and zero
+    counts (no word) included."""
+    import random
+
+    from storyline.stories.score import name_cosine, name_idf, name_vector
+
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    def bag():
+        return {w: rng.choice([0, 1, 2, 3, 7, 300]) for w in rng.sample(vocab, rng.randint(1, 12))}
+    df = {"": 50, **{w: rng.randint(0, 50) for w in vocab}}
+    idf = name_idf(df, 50, vocab[:25])  # some words without an IDF: weight 1
+    article, members = bag(), [bag() for _ in range(rng.randint(1, 6))]
+    mine = name_vector(article, idf)
+    expected = sum(sum(x * name_vector(m, idf).get(w, 0.0) for w, x in mine.items())
+                   for m in members) / len(members)
+    assert name_cosine(article, members, idf) == pytest.approx(expected, abs=1e-12)
+
+
 def test_name_document_frequencies_kept_as_articles_are_assigned(any_db):
     """The name signal's IDF comes from running counts in the store (one more article per assignment,
     never a corpus scan), forgotten with the stories on a rebuild."""

@@ -14,6 +14,7 @@ entering rehab).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Iterable
 from dataclasses import dataclass, field
@@ -157,25 +158,40 @@ def member_cosine(f: ArticleFeatures, members: list[np.ndarray]) -> float:
 
 def name_idf(df: dict[str, int], n_docs: int, words: Iterable[str]) -> dict[str, float]:
     """Smoothed IDF of ``words`` from document frequencies ``df`` over ``n_docs`` articles."""
-    return {w: float(np.log((n_docs + 1) / (min(df.get(w, 0), n_docs) + 1))) + 1.0 for w in words}
+    return {w: math.log((n_docs + 1) / (min(df.get(w, 0), n_docs) + 1)) + 1.0 for w in words}
 
 
 def name_vector(names: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
     """Name words as a unit vector: (1 + log count) x IDF."""
-    v = {w: (1.0 + float(np.log(c))) * idf.get(w, 1.0) for w, c in names.items() if c > 0}
-    norm = float(np.sqrt(sum(x * x for x in v.values()))) or 1.0
+    v = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in names.items() if c > 0}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {w: x / norm for w, x in v.items()}
 
 
+# 1 + log(count) for the small counts that name and text words have (name_cosine's inner loop).
+_COUNT_WEIGHTS = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+
+
 def name_cosine(names: dict[str, int], member_names: list[dict[str, int]], idf: dict[str, float]) -> float:
-    """Mean cosine of the article's name vector to each member's (average link); 0 without names."""
+    """Mean cosine of the article's name vector to each member's (average link); 0 without names.
+    One pass over each member's words (its norm and the dot product together): this runs for up
+    to member_k members of every candidate story of every article."""
     if not names or not member_names:
         return 0.0
     mine = name_vector(names, idf)
+    get, mine_get, weights, n_weights = idf.get, mine.get, _COUNT_WEIGHTS, len(_COUNT_WEIGHTS)
     total = 0.0
     for other in member_names:
-        theirs = name_vector(other, idf)
-        total += sum(x * theirs.get(w, 0.0) for w, x in mine.items())
+        squares = dot = 0.0
+        for w, c in other.items():
+            if c > 0:
+                x = (weights[c] if c < n_weights else 1.0 + math.log(c)) * get(w, 1.0)
+                squares += x * x
+                y = mine_get(w)
+                if y is not None:
+                    dot += x * y
+        if squares:
+            total += dot / math.sqrt(squares)
     return total / len(member_names)
 
 
