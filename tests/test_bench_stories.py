@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.bench.stories import bcubed, detokenize, ecbplus_docs, newswcl50_docs, tfidf_agglomerative
+from storyline.bench.stories import (bcubed, detokenize, ecbplus_docs, newswcl50_docs, pair_signals,
+                                     tfidf_agglomerative)
 
 
 @pytest.mark.parametrize("pred, gold, expected", [
@@ -26,6 +27,25 @@ def test_baseline_separates_two_obvious_groups():
              "grain deal agreed at lakeside summit", "lakeside summit agrees grain deal"]
     labels = tfidf_agglomerative(texts, 0.9)
     assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_pair_signals_rank_a_shared_rare_name_above_shared_common_words():
+    """The separability bench's pairwise signals: symmetric, and two reports sharing a rare name and
+    entities score above two sharing only a word every report has."""
+    members = [
+        {"vec": None, "names": {"ardenne": 2, "rehab": 1}, "words": {"clinic": 2, "rehab": 1}, "entities": ["Q1", "Q9"]},
+        {"vec": None, "names": {"ardenne": 1, "rehab": 2}, "words": {"clinic": 1, "rehab": 2}, "entities": ["Q1"]},
+        {"vec": None, "names": {"velloso": 3, "rehab": 1}, "words": {"stadium": 2, "rehab": 1}, "entities": ["Q2"]},
+        {"vec": None, "names": {"corvin": 1, "rehab": 1}, "words": {"harbour": 1, "rehab": 1}, "entities": ["Q3"]},
+    ]
+    signals = pair_signals(members)
+    assert set(signals) >= {"embedding cosine", "name words", "text words", "salient entities (Jaccard)"}
+    for m in signals.values():
+        assert all(m[i][j] == pytest.approx(m[j][i]) for i in range(4) for j in range(4))
+    for name in ("name words", "text words", "salient entities (Jaccard)"):
+        assert signals[name][0][1] > signals[name][0][2], name
+    total = [row[:] for row in signals["weighted sum (score weights, no time terms)"]]
+    assert total[0][1] > max(total[0][2], total[0][3], total[2][3])
 
 
 def test_ecbplus_reader_labels_topic_and_subtopic(shared_data):

@@ -12,6 +12,9 @@
   tokens) must come out as 10 stories.
 - scale: cost of assigning one article with 1k, 10k and 100k stored articles, beside
   the cost of scoring every stored story (a scan) in the same run.
+- ecbplus-signals: how well each signal of the story score tells a topic's two sub-topics
+  apart, article pair by article pair, on the tuning topics only (ROC AUC of same-sub-topic
+  pairs against pairs across the topic's twin sub-topics; the topic level beside it).
 
 Reads ``../shared/data`` beside the checkout (or ``$STORYLINE_SHARED_DATA``).
 """
@@ -268,6 +271,107 @@ def run_ecbplus(work: Path) -> str:
     return "\n".join(lines)
 
 
+def _dev_store(work: Path) -> tuple[str, dict[str, str]]:
+    """The tuning topics' store in ``work`` (ingested when absent, as ``run_ecbplus`` does) and
+    its gold stories."""
+    docs = ecbplus_docs(DEV_TOPICS)
+    db_path = str(work / "ecbplus_dev.db")
+    if not Path(db_path).exists():
+        ids = ingest(docs, db_path)["ids"]
+    else:
+        from ..store import connect
+
+        db = connect(db_path)
+        ids = {r["origin"]: r["id"] for r in db.query("SELECT id, origin FROM articles")}
+        db.close()
+    return db_path, _gold(docs, ids)
+
+
+def pair_signals(members: list[dict[str, Any]]) -> dict[str, list[list[float]]]:
+    """Signal name -> matrix of pairwise values over ``members`` (rows of story_members with the
+    JSON columns decoded): the title+lead embedding cosine, the IDF-weighted name-word and
+    text-word cosines of the story score (IDF over these members), the Jaccard overlap of their
+    salient entities, and the score's weighted sum of the four (no time terms)."""
+    import numpy as np
+
+    from ..stories import StoryConfig
+    from ..stories.embed import text_to_vec
+    from ..stories.score import name_cosine, name_idf
+
+    n = len(members)
+    vecs = [text_to_vec(m["vec"]) if m.get("vec") else None for m in members]
+    out: dict[str, Any] = {}
+    dim = next((len(v) for v in vecs if v is not None), 0)
+    mat = np.stack([v if v is not None else np.zeros(dim) for v in vecs]) if dim else np.zeros((n, 0))
+    out["embedding cosine"] = (mat @ mat.T).tolist() if dim else [[0.0] * n for _ in range(n)]
+    for key, label in (("names", "name words"), ("words", "text words")):
+        bags = [m.get(key) or {} for m in members]
+        df: dict[str, int] = defaultdict(int)
+        for bag in bags:
+            for w in bag:
+                df[w] += 1
+        idf = name_idf(df, n, df.keys())
+        out[label] = [[name_cosine(a, [b], idf) if a and b else 0.0 for b in bags] for a in bags]
+    ents = [set(m.get("entities") or []) for m in members]
+    out["salient entities (Jaccard)"] = [[len(a & b) / len(a | b) if a | b else 0.0 for b in ents] for a in ents]
+    c = StoryConfig()
+    out["weighted sum (score weights, no time terms)"] = [
+        [c.w_cos * out["embedding cosine"][i][j] + c.w_names * out["name words"][i][j]
+         + c.w_words * out["text words"][i][j] + c.w_entities * out["salient entities (Jaccard)"][i][j]
+         for j in range(n)] for i in range(n)]
+    return out
+
+
+def run_signals(work: Path) -> str:
+    """ROC AUC of each signal: pairs of one sub-topic against pairs across a topic's two
+    sub-topics (the hard part of ECB+), and pairs of one topic against pairs of two topics."""
+    import json
+
+    from sklearn.metrics import roc_auc_score
+
+    from ..store import connect
+
+    if not ecbplus_docs(DEV_TOPICS[:1]):
+        return "ECB+ not found under " + str(shared_data_dir() / "ecbplus")
+    db_path, gold = _dev_store(work)
+    db = connect(db_path)
+    try:
+        rows = db.query("SELECT article_id, vec, names, words, entities FROM story_members ORDER BY article_id")
+    finally:
+        db.close()
+    members = [dict(r, names=json.loads(r["names"] or "{}"), words=json.loads(r["words"] or "{}"),
+                    entities=json.loads(r["entities"] or "[]")) for r in rows if r["article_id"] in gold]
+    story = [gold[m["article_id"]] for m in members]
+    topic = [g.rstrip("ecbplus") for g in story]
+    signals = pair_signals(members)
+    pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
+    lines = [f"ECB+ tuning topics {DEV_TOPICS[0]}-{DEV_TOPICS[-1]} (minus 15, 17): {len(members)} articles, "
+             f"{len(set(story))} gold stories; article pairs: "
+             f"{sum(story[i] == story[j] for i, j in pairs)} of one sub-topic, "
+             f"{sum(topic[i] == topic[j] and story[i] != story[j] for i, j in pairs)} across a topic's twin sub-topics.",
+             "", "| signal | AUC: one sub-topic vs its twin | twin pairs above the median one-sub-topic pair "
+             "| AUC: one topic vs two topics |", "|---|---|---|---|"]
+    per_topic: dict[str, list[float]] = {}
+    for name, m in signals.items():
+        same = [m[i][j] for i, j in pairs if story[i] == story[j]]
+        twin = [m[i][j] for i, j in pairs if topic[i] == topic[j] and story[i] != story[j]]
+        other = [m[i][j] for i, j in pairs if topic[i] != topic[j]]
+        sub_auc = roc_auc_score([1] * len(same) + [0] * len(twin), same + twin)
+        top_auc = roc_auc_score([1] * (len(same) + len(twin)) + [0] * len(other), same + twin + other)
+        median = sorted(same)[len(same) // 2]
+        above = sum(v > median for v in twin) / max(len(twin), 1)
+        lines.append(f"| {name} | {sub_auc:.3f} | {above:.1%} | {top_auc:.3f} |")
+        if name.startswith("weighted sum"):
+            for t in sorted(set(topic), key=int):
+                s_ = [m[i][j] for i, j in pairs if topic[i] == t and story[i] == story[j]]
+                w_ = [m[i][j] for i, j in pairs if topic[i] == t and topic[j] == t and story[i] != story[j]]
+                if s_ and w_:
+                    per_topic[t] = [roc_auc_score([1] * len(s_) + [0] * len(w_), s_ + w_), len(s_), len(w_)]
+    lines += ["", "Per tuning topic, the weighted sum: " + ", ".join(
+        f"{t}: {auc:.2f}" for t, (auc, _, _) in per_topic.items())]
+    return "\n".join(lines)
+
+
 def run_newswcl50(work: Path) -> str:
     docs = newswcl50_docs()
     db_path = str(work / "newswcl50.db")
@@ -340,7 +444,8 @@ def run_sample(work: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m storyline.bench.stories", description=__doc__.split("\n")[0])
-    parser.add_argument("--dataset", choices=["ecbplus", "newswcl50", "scale", "sample"], required=True)
+    parser.add_argument("--dataset", choices=["ecbplus", "ecbplus-signals", "newswcl50", "scale", "sample"],
+                        required=True)
     parser.add_argument("--work", default=None, help="Folder for the benchmark's knowledge bases (kept between "
                         "runs so a re-run skips ingestion); default a new temporary folder.")
     parser.add_argument("--sizes", default="1000,10000,100000", help="scale: stored article counts.")
@@ -353,6 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"`python -m storyline.bench.stories --dataset {args.dataset}`\n")
     if args.dataset == "ecbplus":
         print(run_ecbplus(work))
+    elif args.dataset == "ecbplus-signals":
+        print(run_signals(work))
     elif args.dataset == "newswcl50":
         print(run_newswcl50(work))
     elif args.dataset == "sample":
