@@ -103,7 +103,7 @@ UNIT_NAMES = {
     "MHz": "megahertz", "GHz": "gigahertz", "MB": "megabyte", "KB": "kilobyte",
     "nautical mile": "nautical mile", "fraction": "-", "MP": "megapixel", "fps": "frame per second",
     "kbps": "kilobit per second", "Mbps": "megabit per second", "Gbps": "gigabit per second",
-    "kcal": "kilocalorie",
+    "kcal": "kilocalorie", "bit": "bit",
     # the rest of CQE's unit vocabulary that our units can name (CQE/unit.json keys)
     "CNY": "chinese yuan", "INR": "indian rupee", "RUB": "russian ruble", "UAH": "ukrainian hryvnia",
     "CHF": "swiss franc", "NZD": "new zealand dollar", "SGD": "singapore dollar", "SEK": "swedish krone",
@@ -169,6 +169,33 @@ ROUND8_SYNONYMS = {"penny": ("penny", "point"), "nit": ("nit", "candela per squa
 UNIT_SYNONYMS.update(ROUND8_SYNONYMS)
 
 
+def currency_plain_names(names: dict[str, str], codes) -> dict[str, tuple[str, ...]]:
+    """Round 9: a currency is also named by the last word of its name, the word news writes
+    ("17 million kuna", "1 billion hryvnias", "2.40 guilders"; CQE writes that word where its
+    table has no surface for it), where no other currency's name ends in that word ("dollar",
+    "krone", "lira", "franc", "peso" stay ambiguous, so their full names alone) and the word is
+    not a plain noun ("european currency unit"). Derived from ``names`` (our unit -> CQE name)
+    for the ISO ``codes`` of our currency tables, not written case by case."""
+    full = {code: names[code] for code in codes if code in names and " " in names[code]}
+    ends: dict[str, int] = {}
+    for code in {c for c in codes if c in names}:
+        last = names[code].split()[-1]
+        ends[last] = ends.get(last, 0) + 1
+    return {code: (name, name.split()[-1]) for code, name in full.items()
+            if ends[name.split()[-1]] == 1 and name.split()[-1] not in ("unit",)}
+
+
+def _currency_codes() -> set[str]:
+    from ..nlp.numbers import CURRENCY_PREFIX, CURRENCY_WORDS, ISO_AFTER
+
+    return set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values()) | set(ISO_AFTER)
+
+
+ROUND9_SYNONYMS = {code: names for code, names in currency_plain_names(UNIT_NAMES, _currency_codes()).items()
+                   if code not in UNIT_SYNONYMS}
+UNIT_SYNONYMS.update(ROUND9_SYNONYMS)
+
+
 
 _GOLD_VALUE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:[eE][-+]?\d+)?))?\s*$")
 
@@ -227,7 +254,8 @@ def unit_names(unit: str, synonyms: dict | None = None) -> tuple[str, ...]:
 
 # The synonyms as they were before round 8 (round 5's, with names per part of a rate), for the
 # "names before" column.
-PREVIOUS_SYNONYMS = {k: v for k, v in UNIT_SYNONYMS.items() if k not in ROUND8_SYNONYMS}
+PREVIOUS_SYNONYMS = {k: v for k, v in UNIT_SYNONYMS.items()
+                     if k not in ROUND8_SYNONYMS and k not in ROUND9_SYNONYMS}
 
 
 def units_match(pred_unit: str, gold_normalised: str, synonyms: dict | None = None,

@@ -224,6 +224,27 @@ def _is_dated_year(q: Quantity, doc: Doc, span: Span) -> bool:
     return span.start == span.sent.start and nxt is not None and nxt.text in ("-", "\u2013", "\u2014", ":")
 
 
+# Nouns of a person's description after "Name, 45," besides ``PERSON_NOUNS``.
+_ROLE_NOUNS = {"star", "member", "dissident", "native", "activist", "journalist", "reporter", "artist",
+               "musician", "writer", "politician", "businessman", "businesswoman", "lawmaker", "citizen",
+               "grandmother", "grandfather", "retiree", "survivor", "witness", "employee", "volunteer",
+               "professor", "scientist", "engineer", "farmer", "priest", "monk", "nun", "model", "rapper"}
+
+
+def _appositive_role(tok: Token) -> bool:
+    """Whether a second appositive describing a person opens at ``tok`` after "Name, 45,": "a
+    veteran dissident", "an Ashgabat resident", "star of the epic" (a word for a person, so not
+    "Ohio, 12, a swing state" nor "Creighton, 61, a week after"; the tagger's entity types of
+    names are too unreliable here: "Jackman" a place)."""
+    doc = tok.doc
+    if tok.lower_ in ("a", "an"):
+        noun = next((t for t in doc[tok.i + 1:tok.i + 5] if t.pos_ == "NOUN"
+                     and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "NOUN")), None)
+    else:
+        noun = tok if tok.pos_ == "NOUN" and tok.tag_ == "NN" else None
+    return noun is not None and (noun.lemma_.lower() in PERSON_NOUNS or noun.lemma_.lower() in _ROLE_NOUNS)
+
+
 def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -243,7 +264,9 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
     # "Maddon, 66, said" / "Jane Doe (45)" / "the victim, 24, was": an appositive number
     # after a person or a word for one.
     if (q.unit is None and not q.words and prev is not None and prev.text in (",", "(")
-            and nxt is not None and nxt.text in (",", ")") and first.i > 1 and q.value < 120
+            and nxt is not None and (nxt.text in (",", ")") or (
+                nxt.text == "." and prev.text == "," and nxt.i == nxt.sent.end - 1
+                and doc[first.i - 2].ent_type_ == "PERSON")) and first.i > 1 and q.value < 120
             and float(q.value).is_integer()
             and (doc[first.i - 2].ent_type_ == "PERSON"
                  or (doc[first.i - 2].lower_ in PERSON_NOUNS and doc[first.i - 2].tag_ in ("NN", "NNP")))):
@@ -255,7 +278,8 @@ def _is_age(q: Quantity, doc: Doc, span: Span) -> bool:
             and nxt.text == "," and first.i > 1 and q.value < 120 and float(q.value).is_integer()
             and doc[first.i - 2].pos_ == "PROPN" and doc[first.i - 2].is_title
             and doc[first.i - 2].ent_type_ not in ("NORP", "PRODUCT", "DATE", "MONEY")
-            and after is not None and (after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "whose"))):
+            and after is not None and (after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "whose")
+                                       or _appositive_role(after))):
         return True
     # "He was 35 when", "She will be 40 by then", "Anastasia is 16 today", "they are 17 now": a
     # bare number a person is (the parser may hang it on the date word after it)
@@ -521,6 +545,9 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
         # "3 million Ukrainian refugees": walk up number chains to the noun
         while head.pos_ == "NUM" and head.head.i > head.i:
             head = head.head
+        if any(t.text in ("-", "\u2013", "\u2014", ":", ";") and t.whitespace_ and doc[t.i - 1].whitespace_
+               for t in doc[span.end:head.i]):
+            head = None  # an aside between them: "about four million - half of our children"
     if head is not None and head.tag_ == "NN" and any(t.lower_ in _PERIOD_ADJS or t.lower_ == "this"
                                                       for t in doc[span.end:head.i]):
         # "92.5 last year", "and 2.1 this season": the noun is a date the figure stands in, not
@@ -549,8 +576,9 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
                     nxt_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                     if nxt_tok is None or nxt_tok.pos_ != "NOUN":
                         break
-                elif tok.pos_ in ("ADJ", "PROPN") or (tok.text == "-" and candidate is None):
-                    continue
+                elif tok.pos_ in ("ADJ", "PROPN") or (tok.text == "-" and candidate is None
+                                                      and not (tok.whitespace_ and doc[tok.i - 1].whitespace_)):
+                    continue  # (a dash between spaces opens an aside: "four million - half of our children")
                 elif tok.pos_ == "CCONJ" and candidate is None and tok.i > span.end \
                         and doc[tok.i - 1].pos_ == "ADJ" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADJ":
                     continue  # "4.3M physical and digital copies"
@@ -571,7 +599,31 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
             and not (head.ent_type_ in ("", "PRODUCT", "CARDINAL", "QUANTITY") and _is_headline(head)):
         return None, span.end_char  # a name; in a title-case headline a common noun may look like one
     head = _phrase_head(head)
+    hyphened = _hyphened_noun(head, span)
+    if hyphened is not None:
+        return hyphened
     return _lemma(head), max(span.end_char, head.idx + len(head.text))
+
+
+def _hyphened_noun(head: Token, span: Span) -> tuple[str, int] | None:
+    """(lemma, end) of one hyphenated word the parser split and hung on its first part: "two
+    co-workers" counts co-workers (NewsQuant's units keep such words whole: "first-team player"),
+    not "co"; not where the figure is glued to the word ("a 10-game trip": the head stays)."""
+    doc = head.doc
+    i = head.i
+    if i + 2 >= len(doc) or head.whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_ \
+            or not doc[i + 2].is_alpha or doc[i + 2].pos_ != "NOUN":
+        return None
+    if (head.i == span.end + 1 and doc[span.end].text == "-") or (head.i == span.end and not span[-1].whitespace_):
+        return None  # glued to the figure
+    if head.head.i not in (i + 2, doc[i + 2].head.i) and doc[i + 2].head.i != i:
+        return None  # (the parser links the parts, or hangs both on one word: "shot two co - workers")
+    last = doc[i + 2]
+    return f"{head.lower_}-{_lemma(last)}", last.idx + len(last.text)
+
+
+# Determiners between a fraction and its whole written without "of" ("half the fleet", "half its speed").
+_WHOLE_DETS = {"the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 
 
 def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
@@ -599,15 +651,19 @@ def _fraction_whole(doc: Doc, q: Quantity) -> tuple[str | None, int]:
                     break
     else:
         head = None
-        for tok in doc[tail.end:min(len(doc), tail.end + 4)]:
+        window = doc[tail.end:min(len(doc), tail.end + 4)]
+        if len(window) > 1 and window[0].lower_ in _WHOLE_DETS and q.value < 1:
+            window = doc[tail.end + 1:min(len(doc), tail.end + 5)]  # "half its normal speed", "half the fleet"
+        for tok in window:
             if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP")):
                 head = tok
                 if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
                     break  # (a plural ends the phrase: "one in five adults smokes")
             elif tok.pos_ not in ("ADJ",) and tok.text != "-":
                 break
-    if head is None or not head.is_alpha or head.lower_ in _NOT_COUNTED or head.lemma_.lower() in _TIME_NOUNS:
-        return None, q.end
+    if head is None or not head.is_alpha or (head.lower_ in _NOT_COUNTED and not (
+            head.lower_ == "total" and nxt.lower_ == "of")) or head.lemma_.lower() in _TIME_NOUNS:
+        return None, q.end  # (but "a quarter of the total" is a part of a total)
     if head.pos_ == "PROPN" and not (head.tag_ == "NNPS" or head.ent_type_ == "NORP"):
         return None, q.end  # "half of Tesla": a name, no counted whole
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -641,6 +697,11 @@ def _phrase_head(noun: Token) -> Token:
     return noun
 
 
+# Singular nouns that end in "men" (not plurals of "-man").
+_SINGULAR_MEN = {"specimen", "regimen", "abdomen", "stamen", "acumen", "bitumen", "lumen", "albumen", "hymen",
+                 "semen", "dolmen", "cyclamen", "foramen", "germen", "rumen", "yemen"}
+
+
 def _lemma(head: Token) -> str:
     """The singular lemma of a counted noun ("troops" -> "troop", "people" -> "person")."""
     lemma = head.lemma_.lower()
@@ -654,6 +715,15 @@ def _lemma(head: Token) -> str:
         return "people"  # "the two peoples": nations, not persons
     if head.lower_ in ("species", "series"):
         return head.lower_  # the same word in the singular
+    if head.tag_ in ("NNS", "NNPS"):
+        word = head.lower_
+        if word.endswith("oses") and lemma == word[:-2]:
+            lemma = word[:-1]  # the lemmatizer's "doses" -> "dos" (no English "-os" noun pluralises so)
+        elif len(word) > 5 and word.endswith("men") and lemma == word:
+            lemma = word[:-3] + "man"  # "linemen" left unlemmatised
+    elif head.tag_ == "NN" and len(head.lower_) > 5 and head.lower_.endswith("men") and lemma == head.lower_ \
+            and head.lower_ not in _SINGULAR_MEN:
+        lemma = lemma[:-3] + "man"  # "Seven servicemen of ...", tagged singular
     return _PEOPLE_LEMMAS.get(lemma, lemma)
 
 
@@ -1178,6 +1248,55 @@ def _parallel_measure(span: Span, last: tuple[str, float, Token] | None) -> str 
     return unit
 
 
+# Words that join the clause of an elided figure to the clause of the figure with the unit.
+_ELISION_LINKS = {",", "and", "while", "but", "whereas", "then", ";"}
+# Prepositions after which a bare figure is a level that something moved to or stood at
+# ("rose 5% to 7.50", "closed up 2% at 31.4"), not the same measure again.
+_LEVEL_AFTER_CHANGE = {"to", "at", "from"}
+
+
+def _elided_measure(q: Quantity, span: Span, last: tuple[str, float, Token] | None,
+                    claims: list[Claim]) -> str | None:
+    """The measure a bare figure leaves out because the figure of like size before it in a
+    parallel clause wrote it: "8.62 points, ahead of England with 8.61", "scored 13 points,
+    while Carter added 12", "borrow at 3 percent and lend it for 5", "a minus-1.4 degree angle
+    in 2018 and 2.1 last year" (NewsQuant's gold carries the unit over: tuning rows 122, 161,
+    182, 196). Measures only (percent, points, degrees, metric units), not counted nouns or
+    currencies; not a level after a change ("rose 5% to 7.50", the gold's "-": row 169); not
+    a figure written in words; within a factor of 2 of the figure with the unit; figures between
+    have the same unit ("with 8.61 and Sweden 8.57")."""
+    if last is None or q.words or q.value_max is not None or q.approx == "order of":
+        return None
+    unit, value, unit_tok = last
+    tok = span[-1]
+    if unit not in _MEASURE_UNITS or unit_tok.sent.start != tok.sent.start or unit_tok.i >= span.start:
+        return None
+    if value == 0 or q.value == 0 or not (0.5 <= abs(q.value) / abs(value) <= 2):
+        return None
+    doc = span.doc
+    between = doc[unit_tok.i + 1:span.start]
+    if not any(t.lower_ in _ELISION_LINKS for t in between):
+        return None  # one clause to the next
+    for t in between:
+        if t.like_num and any(c.start <= t.idx < c.end and c.unit != unit for c in claims):
+            return None  # another figure between, with another unit (a date between is no figure)
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LEVEL_AFTER_CHANGE:
+        return None  # a level: "rose 5% to 7.50", "from 4.9"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return None  # a count standing for people or things: "cut 5% of staff, and 7 said they would leave"
+    if unit == "point":
+        # points are scored as rebounds are grabbed: only under the same verb or a verb of adding
+        # ("with 13 points, while Carter added 12"; not "scored 20 points and grabbed 10")
+        mine, theirs = _verb_of(tok), _verb_of(unit_tok)
+        if mine is not None and mine.i != getattr(theirs, "i", None) and (
+                theirs is None or (mine.lemma_ != theirs.lemma_ and mine.lemma_.lower() not in CHANGE_VERBS)):
+            return None  # (no verb of its own: "with 8.61 and Sweden 8.57")
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.text in ("-", "/", "\u2013", "(") or nxt.lower_ in ("of", "to", "per")):
+        return None  # a score, a ratio or a part: "6-2", "11 of 15"
+    return unit
+
+
 def _of_them(doc: Doc, span: Span, noun: str | None) -> str | None:
     """"54,000 people ..., about 25,000 of them in Germany": the figure counts the noun counted
     before it in its sentence."""
@@ -1257,6 +1376,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 if not unit and _index_level(q, span, any(
                         c.unit == "point" and c.start >= span.sent.start_char for c in claims)):
                     unit = "point"  # "the TA-125 lost 1.1% to end at 1,334.20": an index level
+                if not unit:
+                    unit = _elided_measure(q, span, last_measure, claims)
             if lemma:
                 counted = (unit, _verb_of(span[-1]), span.sent.start, end)
         # the verb a figure with a unit measures: "rose 1.2 percent" (for the gapped figure after it)

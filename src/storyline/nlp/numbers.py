@@ -156,6 +156,12 @@ CURRENCY_WORDS = {
     "escudos": "PTE", "lire": "ITL", "italian lire": "ITL", "kuna": "HRK", "kunas": "HRK",
     "ecus": "XEU", "ecu": "XEU",
 }
+# The singular of every currency named in two words or more, as news writes it before a noun
+# ("a 275 million Norwegian crown bond", "a 10 million Swiss franc loan")
+for _words, _code in list(CURRENCY_WORDS.items()):
+    if " " in _words and _words.endswith("s") and not _words.endswith("ss") and _words[:-1] not in CURRENCY_WORDS:
+        CURRENCY_WORDS[_words[:-1]] = _code
+del _words, _code
 ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS", "AUD",
              "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR", "NZD",
              "SGD", "NGN", "KES", "IDR", "TWD", "MXN", "AED", "QAR", "EGP", "PKR",
@@ -232,6 +238,8 @@ UNITS = {
     "barrels of crude": "barrel of oil", "barrels of crude oil": "barrel of oil",
     "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "mmhg": "mmHg", "psi": "psi", "kpa": "kPa", "hpa": "hPa",
     "mb/s": "Mbps", "gb/s": "Gbps", "mbit/s": "Mbps", "gbit/s": "Gbps",
+    # "a 32-bit version", "64 bits"
+    "bit": "bit", "bits": "bit",
 }
 # Units whose letters mean something else in another case ("450 Nm" torque vs "5 nm",
 # "300 PS" metric horsepower vs "PS" as a mangled pound sign before a figure).
