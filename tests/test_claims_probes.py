@@ -159,6 +159,11 @@ ROUND9_NOUNS = [
     ("She thanked her two co-workers at the plant.", [(2, None, "co-worker")]),
     ("The team ended a 10-game road trip.", [(10, None, "game")]),
     ("About four million - half of our children - had to flee.", [(4e6, None, "-"), (0.5, None, "% child")]),
+    # "ones" is a pronoun; "11 of 15" a part, not the noun of "in a row"; "a day or two" stays
+    ("The firm sold 200 used ones and 30 new cars.", [(200, None, "-"), (30, None, "car")]),
+    ("The side has lost three in a row and 11 of 15.", [(3, None, "-"), (11, None, "-"), (15, None, "-")]),
+    ("They lost five games in a row.", [(5, None, "game")]),
+    ("The talks may take a day or two.", [(2, None, "day")]),
 ]
 
 # A fraction of a whole in the singular, after "of the" or a determiner without "of" (NewsQuant's
@@ -175,6 +180,7 @@ ROUND9_UNITS = [
     ("The bank issued a 275 million Norwegian crown bond.", [(2.75e8, None, "norwegian krone")]),
     ("It took a 10 million Swiss franc loan.", [(1e7, None, "swiss franc")]),
     ("The patch fixes the 64-bit version only.", [(64, None, "bit")]),
+    ("Ericsson wins a 1.2 bln SKR order.", [(1.2e9, None, "swedish krone")]),
 ]
 
 # A measure left out after a figure of like size in a parallel clause is carried over (the
@@ -201,6 +207,8 @@ ROUND9_AGES = [
     ("Orozco, 27, a known gang member, was arrested.", []),
     ("The list included Ohio, 12, a swing state, and Texas, 38.", [(12, None, "-"), (38, None, "-")]),
     ("The Bulldogs beat Creighton, 61, a week after losing.", [(61, None, "-")]),
+    ("Police said the man opened fire, killing John Smith, 40.", []),
+    ("Sales rose in Texas, 40.", [(40, None, "-")]),
 ]
 
 ROUND9 = ROUND9_NOUNS + ROUND9_FRACTIONS + ROUND9_UNITS + ROUND9_ELIDED + ROUND9_AGES

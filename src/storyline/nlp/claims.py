@@ -86,7 +86,7 @@ _MONTH_OR_DAY = re.compile(
 _COUNT_NOUN_SKIP_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM"}
 # Nouns the tagger may put after a figure that it does not count: "at least one general today".
 _NOT_COUNTED = {"today", "tonight", "yesterday", "tomorrow", "now", "ago", "each", "apiece", "altogether",
-                "overall", "total", "respectively"}
+                "overall", "total", "respectively", "ones"}
 _PEOPLE_LEMMAS = {"people": "person", "persons": "person", "folk": "person"}
 # Words that open a date after a figure: "60 next month", "12 last year".
 _PERIOD_ADJS = {"next", "last", "previous", "past", "coming", "following"}
@@ -588,7 +588,10 @@ def _counted_thing(doc: Doc, span: Span) -> tuple[str | None, int]:
                 head = candidate
     if head is None and span.start >= 2 and doc[span.start - 1].lower_ in ("or", "and") \
             and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].tag_ == "NN" \
-            and any(c.lower_ in ("a", "an", "another", "one") for c in doc[span.start - 2].children):
+            and any(c.lower_ in ("a", "an", "another", "one") for c in doc[span.start - 2].children) \
+            and not (span.end < len(doc) and doc[span.end].lower_ == "of") \
+            and not (doc[span.start - 2].lower_ == "row" and span.start >= 4 and doc[span.start - 4].lower_ == "in"):
+        # (not a part, "three in a row and 11 of 15", nor the idiom "in a row")
         # "another pick or two", "a day or two": the figure counts the noun before it
         noun = doc[span.start - 2]
         return _lemma(noun), span.end_char

@@ -155,6 +155,8 @@ CURRENCY_WORDS = {
     "deutsche marks": "DEM", "deutschmarks": "DEM", "schillings": "ATS", "austrian schillings": "ATS",
     "escudos": "PTE", "lire": "ITL", "italian lire": "ITL", "kuna": "HRK", "kunas": "HRK",
     "ecus": "XEU", "ecu": "XEU",
+    # the Scandinavian crowns as wire copy abbreviates them after a figure ("1.2 bln SKR")
+    "skr": "SEK", "nkr": "NOK", "dkr": "DKK",
 }
 # The singular of every currency named in two words or more, as news writes it before a noun
 # ("a 275 million Norwegian crown bond", "a 10 million Swiss franc loan")
