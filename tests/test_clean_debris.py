@@ -69,6 +69,8 @@ DEBRIS_LINES = [
     ("20.06.2025 10:42", "date line"),
     ("3 hours ago", "date line"),
     ("5 min read", "reading time"),
+    ("https://www.harbourgazette.example/2025/06/20/solvik-strike/", "link"),
+    ("Source: https://northwind.example/news/2025-06-20-solvik", "link"),
     ("This article was originally published on the Harbour Gazette.", "promo"),
 ]
 

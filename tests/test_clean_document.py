@@ -79,6 +79,23 @@ def test_unparsable_container_date_falls_back_to_text():
     assert article.published_confidence < 1.0
 
 
+def test_a_link_gives_the_day_when_nothing_else_does():
+    """The day in the article's link is the last resort: the container's URL, else a bare link line of
+    the text (removed as debris); a date line of the text outranks both."""
+    body = "Envoys left Geneva on Friday without an agreement, a mediator said."
+    raw = RawDocument("rows.csv:4", body, url="https://harbourgazette.example/2025/06/20/geneva-talks")
+    article = clean_document(raw)
+    assert (article.published, article.published_confidence) == ("2025-06-20", 0.6)
+    article = clean_document(RawDocument("pasted.txt", "https://northwind.example/news/2025-06-21-geneva\n\n" + body))
+    assert article.published == "2025-06-21" and article.text == body
+    assert "https://northwind.example/news/2025-06-21-geneva" in article.removed
+    article = clean_document(RawDocument("pasted.txt", "June 19, 2025\n\n" + body,
+                                         url="https://harbourgazette.example/2025/06/20/geneva-talks"))
+    assert article.published == "2025-06-19"
+    article = clean_document(RawDocument("rows.csv:5", body, url="https://harbourgazette.example/world/geneva"))
+    assert article.published is None
+
+
 def test_no_date_gives_window():
     text = "Envoys met in Geneva on 12 May 2025 and again on June 20, 2025, the mediator said."
     article = clean_document(RawDocument("note.txt", text))

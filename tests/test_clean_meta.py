@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean import estimate_window, find_outlet, find_published, parse_date, split_title
+from storyline.clean import date_from_url, estimate_window, find_outlet, find_published, parse_date, split_title
 
 BODY = "Envoys left Geneva on Friday without an agreement, a mediator said.\n\nTalks will resume next week."
 
@@ -119,6 +119,36 @@ def test_find_published(text, iso):
 @pytest.mark.parametrize("text", NO_PUBLISHED)
 def test_find_published_none(text):
     assert find_published(text) == (None, 0.0)
+
+
+URL_DATES = [
+    ("https://www.harbourgazette.example/2009/03/03/politics/species-act/", "2009-03-03"),
+    ("http://articles.gazette.example/2005/nov/28/world/fg-quake28", "2005-11-28"),
+    ("https://northwind.example/news/2025-06-20-solvik-strike", "2025-06-20"),
+    ("https://northwind.example/news/2025/6/20/solvik", "2025-06-20"),
+    ("http://club.example/news/article.jsp?ymd=20081216&content_id=3718580", "2008-12-16"),
+    ("https://gazette.example/world/solvik_20250620.html", "2025-06-20"),
+    ("http://edition.gazette.example/2007/US/04/09/shooting/", "2007-04-09"),
+]
+NO_URL_DATES = [
+    None, "",
+    "https://www.harbourgazette.example/world/envoys",
+    "https://gazette.example/2009/03/",                  # a month's archive is no day
+    "https://gazette.example/story/id/3718580",          # an id, not a date
+    "https://gazette.example/a/20251399/x",              # no such month and day
+    "https://gazette.example/articles/120081216",        # digits inside a longer number
+    "https://2025-06-20.gazette.example/world",          # the host name holds no date
+]
+
+
+@pytest.mark.parametrize(("url", "iso"), URL_DATES)
+def test_date_from_url(url, iso):
+    assert date_from_url(url) == (iso, 0.6)
+
+
+@pytest.mark.parametrize("url", NO_URL_DATES)
+def test_date_from_url_none(url):
+    assert date_from_url(url) == (None, 0.0)
 
 
 OUTLET_CASES = [

@@ -16,8 +16,10 @@ from ..models import CleanedArticle, RawDocument
 from .debris import debris_reason, is_byline, remove_debris
 from .dedup import band_keys, content_hash, estimate_jaccard, minhash_signature
 from .html import ExtractedHtml, extract_html
-from .meta import estimate_window, find_outlet, find_published, parse_date, split_title
+from .meta import date_from_url, estimate_window, find_outlet, find_published, parse_date, split_title
 from .normalise import normalise_text
+
+_LINK = re.compile(r"https?://\S+")
 
 __all__ = [
     "clean_document",
@@ -138,6 +140,10 @@ def clean_document(raw: RawDocument) -> CleanedArticle:
             iso, conf = parse_date(extracted.date)
             candidates.append((iso, min(conf, _TRAFILATURA_DATE)))
     candidates.append(find_published(text))
+    # Last: a day written in the article's link (the container's URL, else a bare link line of the text).
+    links = [raw.url] if raw.url else []
+    links += [m.group(0) for line in removed for m in [_LINK.search(line)] if m]
+    candidates += [date_from_url(link) for link in links[:2]]
     for iso, conf in candidates:
         if iso:
             article.published, article.published_confidence = iso, conf

@@ -54,6 +54,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("image credit", re.compile(
         r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}"
         r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})?$")),
+    # A bare link on a line of its own ("https://example.org/2025/06/20/strike", "Source: https://...")
+    ("link", re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?<?https?://\S+>?$", re.I)),
     # Read the article on the X website / Read the original article on X
     ("read more", re.compile(
         r"^(?:read|view|see) (?:the )?(?:full |original |whole )?(?:article|story|report|piece)"

@@ -108,6 +108,36 @@ def parse_date(value: str) -> tuple[str | None, float]:
     return dt.strftime("%Y-%m-%d"), confidence
 
 
+# Dates in a link, as news sites write them: /2009/03/03/, /2005/nov/28/, /2013-08-02-..., a section
+# between year and month (/2009/POLITICS/03/03/), and eight digits standing alone in the path or query
+# (ymd=20081216, _20130614.html). A year and month alone (/2009/03/) is no publication day.
+_URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![\d])")
+_URL_YMONTHD = re.compile(rf"/((?:19|20)\d{{2}})/({_MONTHS})/(\d{{1,2}})(?![\d])", re.I)
+_URL_Y_SECTION_MD = re.compile(r"/((?:19|20)\d{2})/[A-Za-z][A-Za-z-]{1,20}/(\d{1,2})/(\d{1,2})/")  # /2009/POLITICS/03/03/
+_URL_COMPACT = re.compile(r"(?:(?<=[/=_-])|^)((?:19|20)\d{2})(\d{2})(\d{2})(?=$|[/&_.#-])")
+_URL_DATE_CONFIDENCE = 0.6  # most often the day of publication; sometimes the first version's or an archive's
+
+
+def date_from_url(url: str | None) -> tuple[str | None, float]:
+    """``(iso_date, confidence)`` of a publication day written in an article's link, or ``(None, 0.0)``.
+    Only the path and query are read (a host name holds no date)."""
+    if not url:
+        return None, 0.0
+    parsed = urlparse(url.strip())
+    rest = parsed.path + ("?" + parsed.query if parsed.query else "") if parsed.netloc else url.strip()
+    for pattern in (_URL_YMD, _URL_YMONTHD, _URL_Y_SECTION_MD, _URL_COMPACT):
+        for m in pattern.finditer(rest):
+            y, mo, d = m.groups()
+            month = int(mo) if mo.isdigit() else _month_number(mo)
+            try:
+                day = date(int(y), month, int(d))
+            except ValueError:
+                continue
+            if _plausible(day.year):
+                return day.isoformat(), _URL_DATE_CONFIDENCE
+    return None, 0.0
+
+
 def _nonempty_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
