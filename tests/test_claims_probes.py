@@ -250,3 +250,11 @@ def test_currency_plain_names_are_derived():
 
     names = {"AAA": "alpha crown", "BBB": "beta crown", "CCC": "gamma florin", "DDD": "delta"}
     assert currency_plain_names(names, {"AAA", "BBB", "CCC", "DDD"}) == {"CCC": ("gamma florin", "florin")}
+
+
+@pytest.mark.parametrize("ours,gold,ok", [
+    ("UAH per dollar", "hryvnias per dollar", True), ("USD per barrel", "dollars per barrel", True),
+    ("USD per barrel", "dollar per gallon", False), ("UAH per dollar", "hryvnias per euro", False),
+])
+def test_rate_parts_in_the_plural_round_9(ours, gold, ok):
+    assert units_match(ours, gold) is ok

@@ -280,11 +280,17 @@ def units_match(pred_unit: str, gold_normalised: str, synonyms: dict | None = No
         if wholes and rest and any(units_match(w, rest, synonyms, lambda u: (u,)) for w in wholes):
             return True
     for ours in (n.lower() for n in names):
-        if ours == gold or _singular(ours) == _singular(gold):
+        if ours == gold or _singular(ours) == _singular(gold) or _singulars(ours) == _singulars(gold):
             return True
         if gold.split() and _singular(gold.split()[-1]) == _singular(ours):
             return True
     return False
+
+
+def _singulars(name: str) -> str:
+    """Every word of a name in the singular (round 9): a rate's parts are plural too ("hryvnias
+    per dollar", "dollars per barrel")."""
+    return " ".join(_singular(w) for w in name.split())
 
 
 @dataclass
