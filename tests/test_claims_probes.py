@@ -181,6 +181,10 @@ ROUND9_UNITS = [
     ("It took a 10 million Swiss franc loan.", [(1e7, None, "swiss franc")]),
     ("The patch fixes the 64-bit version only.", [(64, None, "bit")]),
     ("Ericsson wins a 1.2 bln SKR order.", [(1.2e9, None, "swedish krone")]),
+    # a fraction of a magnitude word is one figure; of a whole or a unit it stays a fraction
+    ("The fund adds a quarter of a billion US dollars.", [(2.5e8, None, "dollar")]),
+    ("About three quarters of a million people left.", [(7.5e5, None, "people")]),
+    ("A quarter of the voters stayed home.", [(0.25, None, "% voter")]),
 ]
 
 # A measure left out after a figure of like size in a parallel clause is carried over (the

@@ -137,6 +137,8 @@ _HYPHEN_COUNTS = {"point", "seat", "member", "man", "men", "woman", "women", "ga
                   "vote", "car", "vehicle", "country", "state", "team", "star", "gun", "door", "speed",
                   "stop", "step", "part", "piece", "course", "mile", "acre", "km", "unit", "hit", "win"}
 # "a few dozen", "several hundred": an order of magnitude.
+# "a quarter of a billion": a fraction of a magnitude word is one figure
+_FRACTION_OF_SCALE = re.compile(r"(?i)[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(thousand|million|billion|trillion)\b")
 _FEW_BEFORE = re.compile(r"(?i)\b(?:a few|several|a couple of|some few)[ \u00a0]+$")
 # A scale word standing alone is not a figure: "N10 trillion" (a currency we cannot read
 # glued to the digits), "the Hundred Years' War".
@@ -290,6 +292,13 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         value, end = numerator / FRACTIONS[parts[-1]], m.end()
         number_start, number_end = m.start(), m.end()
         words = True
+        scaled = _FRACTION_OF_SCALE.match(text, end) if m.group("frac") else None
+        if scaled:
+            # "a quarter of a billion dollars", "three quarters of a million people": one figure
+            # of that magnitude, not a fraction and a billion
+            value *= SCALES[scaled.group(1).lower()]
+            end = number_end = scaled.end()
+            has_mag = True
         article = re.match(r"[ \u00a0]+an?[ \u00a0]+", text[end:end + 6]) if parts == ["half"] else None
         if article:
             # "half a percentage point", "half a mile": half of the unit named after it; not a
@@ -367,7 +376,7 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             elif before.isdigit():
                 pass  # second half of "20-30": merged into a range later
         end = number_end
-    unit: str | None = "fraction" if m.group("frac") or m.group("byfrac") else None
+    unit: str | None = "fraction" if (m.group("frac") or m.group("byfrac")) and not has_mag else None
     if currency:
         code = CURRENCY_PREFIX[currency]
         if currency in ("PS", "RM") and text[m.end("cur"):m.end("cur") + 1].isspace():
