@@ -142,7 +142,7 @@ def clean_document(raw: RawDocument) -> CleanedArticle:
     candidates.append(find_published(text))
     # Last: a day written in the article's link (the container's URL, else a bare link line of the text).
     links = [raw.url] if raw.url else []
-    links += [m.group(0) for line in removed for m in [_LINK.search(line)] if m]
+    links += [m.group(0) for line in removed if debris_reason(line) == "link" for m in [_LINK.search(line)] if m]
     candidates += [date_from_url(link) for link in links[:2]]
     for iso, conf in candidates:
         if iso:
