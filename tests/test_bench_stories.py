@@ -48,6 +48,14 @@ def test_pair_signals_rank_a_shared_rare_name_above_shared_common_words():
     assert total[0][1] > max(total[0][2], total[0][3], total[2][3])
 
 
+def test_crossencoder_pairs_stay_inside_one_topic():
+    from storyline.bench.story_crossencoder import topic_pairs
+
+    gold = {"a": "11ecb", "b": "11ecb", "c": "11plus", "d": "12ecb", "e": "3plus"}
+    pairs = topic_pairs(sorted(gold), gold, range(11, 21))
+    assert pairs == [("a", "b", 1.0), ("a", "c", 0.0), ("b", "c", 0.0)]
+
+
 def test_ecbplus_reader_labels_topic_and_subtopic(shared_data):
     if not (shared_data / "ecbplus").is_dir():
         pytest.skip("ECB+ not present")
@@ -55,6 +63,9 @@ def test_ecbplus_reader_labels_topic_and_subtopic(shared_data):
     golds = {g for _, g, _ in docs}
     assert golds == {"1ecb", "1plus"}
     assert all(d.content.strip() for _, _, d in docs)
+    # the ecbplus files open with their link, tokenized like the text: read back as one link line
+    firsts = [d.content.split("\n", 1)[0] for _, g, d in docs if g == "1plus"]
+    assert firsts and all(f.startswith("http") and " " not in f for f in firsts)
 
 
 def test_newswcl50_reader_has_ten_events_of_five(shared_data):
