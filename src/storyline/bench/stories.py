@@ -292,6 +292,21 @@ def _dev_store(work: Path) -> tuple[str, dict[str, str]]:
     return db_path, _gold(docs, ids)
 
 
+def stored_members(db_path: str, gold: dict[str, str]) -> list[dict[str, Any]]:
+    """The story_members rows of the articles in ``gold`` (by article id), JSON columns decoded."""
+    import json
+
+    from ..store import connect
+
+    db = connect(db_path)
+    try:
+        rows = db.query("SELECT article_id, vec, names, words, entities FROM story_members ORDER BY article_id")
+    finally:
+        db.close()
+    return [dict(r, names=json.loads(r["names"] or "{}"), words=json.loads(r["words"] or "{}"),
+                 entities=json.loads(r["entities"] or "[]")) for r in rows if r["article_id"] in gold]
+
+
 def pair_signals(members: list[dict[str, Any]]) -> dict[str, list[list[float]]]:
     """Signal name -> matrix of pairwise values over ``members`` (rows of story_members with the
     JSON columns decoded): the title+lead embedding cosine, the IDF-weighted name-word and
@@ -330,8 +345,6 @@ def pair_signals(members: list[dict[str, Any]]) -> dict[str, list[list[float]]]:
 def run_signals(work: Path) -> str:
     """ROC AUC of each signal: pairs of one sub-topic against pairs across a topic's two
     sub-topics (the hard part of ECB+), and pairs of one topic against pairs of two topics."""
-    import json
-
     from sklearn.metrics import roc_auc_score
 
     from ..store import connect
@@ -339,13 +352,7 @@ def run_signals(work: Path) -> str:
     if not ecbplus_docs(DEV_TOPICS[:1]):
         return "ECB+ not found under " + str(shared_data_dir() / "ecbplus")
     db_path, gold = _dev_store(work)
-    db = connect(db_path)
-    try:
-        rows = db.query("SELECT article_id, vec, names, words, entities FROM story_members ORDER BY article_id")
-    finally:
-        db.close()
-    members = [dict(r, names=json.loads(r["names"] or "{}"), words=json.loads(r["words"] or "{}"),
-                    entities=json.loads(r["entities"] or "[]")) for r in rows if r["article_id"] in gold]
+    members = stored_members(db_path, gold)
     story = [gold[m["article_id"]] for m in members]
     topic = [g.rstrip("ecbplus") for g in story]
     signals = pair_signals(members)

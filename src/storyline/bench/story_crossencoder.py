@@ -12,7 +12,6 @@ cores) and it did not beat the bags (docs/benchmarks.md, stories, session 6).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import tempfile
@@ -20,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Sequence
 
-from .stories import _dev_store, ecbplus_docs, pair_signals
+from .stories import _dev_store, ecbplus_docs, pair_signals, stored_members
 from .data import shared_data_dir
 
 TRAIN_TOPICS = range(1, 11)
@@ -52,11 +51,9 @@ def run(work: Path, max_length: int = 256, epochs: int = 1, seed: int = 0) -> st
     try:
         texts = {r["id"]: ((r["title"] or "") + "\n" + r["text"])[:1200]
                  for r in db.query("SELECT id, title, text FROM articles")}
-        rows = db.query("SELECT article_id, vec, names, words, entities FROM story_members ORDER BY article_id")
     finally:
         db.close()
-    members = [dict(r, names=json.loads(r["names"] or "{}"), words=json.loads(r["words"] or "{}"),
-                    entities=json.loads(r["entities"] or "[]")) for r in rows if r["article_id"] in gold]
+    members = stored_members(db_path, gold)
     keys = [m["article_id"] for m in members]
     train, held = topic_pairs(keys, gold, TRAIN_TOPICS), topic_pairs(keys, gold, EVAL_TOPICS)
 
