@@ -94,6 +94,9 @@ def test_a_link_gives_the_day_when_nothing_else_does():
     assert article.published == "2025-06-19"
     article = clean_document(RawDocument("rows.csv:5", body, url="https://harbourgazette.example/world/geneva"))
     assert article.published is None
+    # a malformed link dates nothing and stops nothing
+    article = clean_document(RawDocument("rows.csv:6", body, url="http://[gazette/2025/06/20/x"))
+    assert article.published is None and article.text == body
     # a related story's link is not the article's own
     related = "Read more: https://harbourgazette.example/2024/01/09/older-talks"
     article = clean_document(RawDocument("pasted.txt", body + "\n\n" + related))

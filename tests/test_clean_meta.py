@@ -138,6 +138,7 @@ NO_URL_DATES = [
     "https://gazette.example/a/20251399/x",              # no such month and day
     "https://gazette.example/articles/120081216",        # digits inside a longer number
     "https://2025-06-20.gazette.example/world",          # the host name holds no date
+    "http://[gazette/2025/06/20/x",                      # a malformed link: no date, no error
 ]
 
 

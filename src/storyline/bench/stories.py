@@ -315,8 +315,9 @@ def pair_signals(members: list[dict[str, Any]]) -> dict[str, list[list[float]]]:
     import numpy as np
 
     from ..stories import StoryConfig
+    from ..stories.assign import name_similarities
     from ..stories.embed import text_to_vec
-    from ..stories.score import name_cosine, name_idf
+    from ..stories.score import name_idf
 
     n = len(members)
     vecs = [text_to_vec(m["vec"]) if m.get("vec") else None for m in members]
@@ -330,8 +331,7 @@ def pair_signals(members: list[dict[str, Any]]) -> dict[str, list[list[float]]]:
         for bag in bags:
             for w in bag:
                 df[w] += 1
-        idf = name_idf(df, n, df.keys())
-        out[label] = [[name_cosine(a, [b], idf) if a and b else 0.0 for b in bags] for a in bags]
+        out[label] = name_similarities(bags, name_idf(df, n, df.keys())).tolist() if n else []
     ents = [set(m.get("entities") or []) for m in members]
     out["salient entities (Jaccard)"] = [[len(a & b) / len(a | b) if a | b else 0.0 for b in ents] for a in ents]
     c = StoryConfig()

@@ -123,7 +123,10 @@ def date_from_url(url: str | None) -> tuple[str | None, float]:
     Only the path and query are read (a host name holds no date)."""
     if not url:
         return None, 0.0
-    parsed = urlparse(url.strip())
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:  # a malformed link ("http://[abc/..."): no date, and the article goes on
+        return None, 0.0
     rest = parsed.path + ("?" + parsed.query if parsed.query else "") if parsed.netloc else url.strip()
     for pattern in (_URL_YMD, _URL_YMONTHD, _URL_Y_SECTION_MD, _URL_COMPACT):
         for m in pattern.finditer(rest):

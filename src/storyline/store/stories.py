@@ -19,6 +19,10 @@ def _in(items: list[Any]) -> str:
     return ", ".join("?" * len(items))
 
 
+# Text words' document frequencies share story_name_df with name words under this prefix.
+TEXT_DF_PREFIX = "t:"
+
+
 class StoryStore:
     """Reads and writes of the story tables (assignment reads what it writes, so both live here)."""
 
@@ -372,8 +376,8 @@ class StoryStore:
                  for i, m in enumerate(members, start=1)])
             df: dict[str, int] = {}
             for m in members:
-                # (text words count under the prefix "t:", as the assigner counts them)
-                for w in set(m.get("names") or {}) | {"t:" + w for w in m.get("words") or {}} | {""}:
+                # (text words count under their prefix, as the assigner counts them)
+                for w in set(m.get("names") or {}) | {TEXT_DF_PREFIX + w for w in m.get("words") or {}} | {""}:
                     df[w] = df.get(w, 0) + 1
             self.db.executemany("INSERT INTO story_name_df (word, n) VALUES (?, ?) ON CONFLICT (word) DO UPDATE "
                                 "SET n = story_name_df.n + excluded.n", sorted(df.items()))

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..models import Article
 from ..settings import Options
-from ..store.stories import StoryStore
+from ..store.stories import TEXT_DF_PREFIX, StoryStore
 from .embed import DEFAULT_MODEL, Embedder, load_embedder, text_to_vec, vec_to_text
 from .features import ArticleFeatures, features, index_keys, main_events, shift_day, words_of
 from .ledger import Fact, article_facts, group_facts
@@ -26,7 +26,6 @@ from .score import StoryConfig, StoryProfile, name_idf, name_vector, score, stor
 
 
 DF_CAP = 2000  # entity document frequencies are counted up to this many articles
-TEXT_DF_PREFIX = "t:"  # text words' document frequencies share story_name_df with name words under this prefix
 
 
 @dataclass

@@ -31,7 +31,8 @@ RULES_VERSION = "5"
 
 @dataclass(frozen=True)
 class StoryConfig:
-    """Weights and limits of story assignment (tuned on ECB+ topics 1-10 and the sample corpus)."""
+    """Weights and limits of story assignment (tuned on ECB+ topics 1-20 and the sample corpus;
+    topics 1-10 until session 5)."""
 
     threshold: float = 0.9  # join the best story at or above this score, else start a story
     w_cos: float = 1.0
