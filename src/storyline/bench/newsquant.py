@@ -63,6 +63,7 @@ only, and refuses rows of the held-out part.
 
 from __future__ import annotations
 
+from ..nlp.currencies import english_name, unique_last_words
 from .data import cost_line, shared_data_dir
 
 import argparse
@@ -182,13 +183,9 @@ def currency_plain_names(names: dict[str, str], codes) -> dict[str, tuple[str, .
     "krone", "lira", "franc", "peso" stay ambiguous, so their full names alone) and the word is
     not a plain noun ("european currency unit"). Derived from ``names`` (our unit -> CQE name)
     for the ISO ``codes`` of our currency tables, not written case by case."""
-    full = {code: names[code] for code in codes if code in names and " " in names[code]}
-    ends: dict[str, int] = {}
-    for code in {c for c in codes if c in names}:
-        last = names[code].split()[-1]
-        ends[last] = ends.get(last, 0) + 1
-    return {code: (name, name.split()[-1]) for code, name in full.items()
-            if ends[name.split()[-1]] == 1 and name.split()[-1] not in ("unit",)}
+    lasts = unique_last_words({code: names[code] for code in codes if code in names})
+    return {code: (names[code], last) for code, last in lasts.items()
+            if " " in names[code] and last != "unit"}
 
 
 def _currency_codes() -> set[str]:
@@ -196,6 +193,13 @@ def _currency_codes() -> set[str]:
 
     return set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values()) | set(ISO_AFTER)
 
+
+# Round 10: the currencies our tables take from the CLDR (``nlp/currencies.py``) are named by
+# their CLDR English names where CQE's table gave no name above ("GHS": "ghanaian cedi";
+# CQE's own currency names are the CLDR's, "south african rand", "costa rican colón").
+for _code in sorted(_currency_codes()):
+    if _code not in UNIT_NAMES and english_name(_code):
+        UNIT_NAMES[_code] = english_name(_code)
 
 ROUND9_SYNONYMS = {code: names for code, names in currency_plain_names(UNIT_NAMES, _currency_codes()).items()
                    if code not in UNIT_SYNONYMS}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .currencies import cldr_codes_after, cldr_symbols, cldr_words
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -164,11 +166,20 @@ for _words, _code in list(CURRENCY_WORDS.items()):
     if " " in _words and _words.endswith("s") and not _words.endswith("ss") and _words[:-1] not in CURRENCY_WORDS:
         CURRENCY_WORDS[_words[:-1]] = _code
 del _words, _code
+# Every other currency that is legal tender somewhere, by its CLDR English names ("3 billion
+# kwacha" stays unnamed: two currencies share the word; "200 Ghanaian cedis", "1.4 billion
+# kroner"); the forms above win.
+for _words, _code in cldr_words().items():
+    CURRENCY_WORDS.setdefault(_words, _code)
+for _words, _code in cldr_symbols().items():
+    CURRENCY_PREFIX.setdefault(_words, _code)
+del _words, _code
 ISO_AFTER = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "CHF", "INR", "ILS", "AUD",
              "CAD", "HKD", "PLN", "SEK", "NOK", "DKK", "TRY", "KRW", "BRL", "ZAR", "MYR", "NZD",
              "SGD", "NGN", "KES", "IDR", "TWD", "MXN", "AED", "QAR", "EGP", "PKR",
              "BDT", "THB", "VND", "ARS", "CLP", "CZK", "HUF", "RON", "BGN", "KZT", "GEL",
              "BYN", "MDL", "IRR", "BTC", "CRC", "LAK"}
+ISO_AFTER |= cldr_codes_after()
 
 # Units after a figure: surface form (lower-cased, except where case matters) -> unit.
 UNITS = {

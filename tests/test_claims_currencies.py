@@ -1,0 +1,94 @@
+"""Currencies from the CLDR (``nlp/currencies.py``): every legal tender by its English names,
+the forms of ``numbers.py`` first. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp import currencies, numbers
+
+
+def test_tender_is_todays_currencies_not_historical_ones():
+    tender = currencies.tender()
+    assert {"UAH", "GHS", "ZMW", "ISK", "USD", "EUR"} <= tender
+    assert not {"DEM", "FRF", "ZWD", "XAU", "XXX"} & tender  # historical, metal, placeholder
+
+
+@pytest.mark.parametrize("code,name,plural", [
+    ("GHS", "ghanaian cedi", "ghanaian cedis"),
+    ("ISK", "icelandic króna", "icelandic krónur"),
+    ("UAH", "ukrainian hryvnia", "ukrainian hryvnias"),
+    ("USN", "us dollar", "us dollars"),  # "US Dollar (Next day)": the bracketed note is dropped
+])
+def test_english_name(code, name, plural):
+    assert currencies.english_name(code) == name
+    assert currencies.english_name(code, plural=True) == plural
+
+
+def test_english_name_of_an_unknown_code():
+    assert currencies.english_name("QQQ") is None
+
+
+def test_unique_last_words():
+    names = {"ZMW": "zambian kwacha", "MWK": "malawian kwacha", "GHS": "ghanaian cedi", "EUR": "euro"}
+    assert currencies.unique_last_words(names) == {"GHS": "cedi", "EUR": "euro"}
+
+
+@pytest.mark.parametrize("word,code", [
+    ("ghanaian cedis", "GHS"), ("cedi", "GHS"), ("cedis", "GHS"), ("birr", "ETB"),
+    ("icelandic krónur", "ISK"), ("icelandic krona", "ISK"), ("lempiras", "HNL"), ("cordobas", "NIO"),
+    # forms numbers.py writes itself stay as written there
+    ("francs", "CHF"), ("pesos", "MXN"), ("lira", "TRY"), ("guilders", "NLG"),
+])
+def test_currency_words(word, code):
+    assert numbers.CURRENCY_WORDS[word] == code
+
+
+@pytest.mark.parametrize("word", [
+    "kwacha",  # Zambian and Malawian
+    "krone", "kroner",  # Danish and Norwegian
+    "krona", "króna", "krónur",  # Swedish, and Icelandic without its accent
+    "mark", "marks", "real", "gold", "sol", "soles", "dram", "kip", "colon",  # English words
+    "dollar per",  # nothing but names
+])
+def test_not_currency_words(word):
+    assert word not in numbers.CURRENCY_WORDS
+
+
+def test_codes_after_a_figure():
+    assert {"GHS", "ZMW", "ISK", "UAH"} <= numbers.ISO_AFTER
+    assert not {"ALL", "TOP", "CUP", "CVE", "SOS", "MAD", "PEN"} & currencies.cldr_codes_after()
+
+
+def test_symbols():
+    symbols = currencies.cldr_symbols()
+    assert symbols["EC$"] == "XCD" and symbols["CN¥"] == "CNY"
+    assert not any(" " in s or "\u202f" in s for s in symbols)  # "F CFA" follows the figure
+    assert numbers.CURRENCY_PREFIX["PS"] == "GBP"  # numbers.py's reading wins
+
+
+def _units(nlp, text):
+    return [(c.value, c.unit) for c in nlp(text)._.storyline_claims]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    ("The loan is 2 billion cedis.", [(2e9, "GHS")]),
+    ("The budget is 5 trillion Ghanaian cedis.", [(5e12, "GHS")]),
+    ("Prices rose to 40 birr at the market.", [(40, "ETB")]),
+    ("Iceland paid 12 billion Icelandic krónur for the bonds.", [(12e9, "ISK")]),
+    ("It cost 300 million GHS to build.", [(3e8, "GHS")]),
+    ("A coffee was EC$4 in the harbour.", [(4, "XCD")]),
+    ("He earned 9,000 lempiras a month.", [(9000, "HNL per month")]),
+    # negatives: English words after a figure are counted things, not money
+    ("He scored 2 marks out of ten.", [(2, "mark"), (10, None)]),
+    ("They stole 10 kilos of gold.", [(10, "kg")]),
+    ("Exports hit 3 billion kwacha.", [(3e9, "")]),  # two currencies share the word
+])
+def test_extracted(nlp, text, expected):
+    got = _units(nlp, text)
+    assert len(got) == len(expected), got
+    for (value, unit), (ev, eu) in zip(got, expected):
+        assert value == pytest.approx(ev)
+        if eu is not None:
+            assert unit == eu, got
