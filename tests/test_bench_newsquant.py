@@ -70,3 +70,52 @@ def test_ecb_tokens_are_joined_back():
     tokens = "A 23 - year - old was hurt at 3 : 30 a . m . , and 2 , 117 people fled the 5 . 9 quake".split()
     text = _ecb_text(tokens)
     assert "23-year-old" in text and "3:30 a.m." in text and "2,117" in text and "5.9" in text
+
+
+def _gold(value, unit):
+    return {"value": value, "normalized_unit": unit}
+
+
+def test_published_protocol_counts_a_value_more_than_once_and_needs_the_exact_unit():
+    """As CQE_Evaluation's calculate_metrics: two gold "1" and one predicted 1 give two value
+    matches; the unit must be the gold's name exactly (no last word, no plural)."""
+    c = newsquant.Counts()
+    golds = [_gold("1", "solution"), _gold("1", "heart transplant")]
+    newsquant.score_published([((1.0, 1.0), "transplant")], golds, c)
+    assert (c.published_value_tp, c.published_unit_tp) == (2, 0)
+    c = newsquant.Counts()
+    newsquant.score_published([((1.0, 1.0), "Heart Transplant ")], golds, c)
+    assert (c.published_value_tp, c.published_unit_tp) == (1, 1)  # consumed by its match
+
+
+def test_published_protocol_ranges_match_ranges_only():
+    c = newsquant.Counts()
+    golds = [_gold("36040.0-34935.0", "dollar"), _gold("3.0", "percentage")]
+    newsquant.score_published([((34935.0, 36040.0), "dollar"), ((36040.0, 36040.0), "dollar")], golds, c)
+    assert (c.published_value_tp, c.published_unit_tp) == (1, 1)
+
+
+def test_published_protocol_caps_value_matches_at_the_gold_count():
+    c = newsquant.Counts()
+    newsquant.score_published([((5.0, 5.0), "a"), ((5.0, 5.0), "b"), ((5.0, 5.0), "c")], [_gold("5", "d")], c)
+    assert (c.published_value_tp, c.published_unit_tp) == (1, 0)
+
+
+def test_error_kinds_are_counts_by_kind():
+    items = [{"quantities": [_gold("20", "dollar"), _gold("3", "people"), _gold("7", "kilometre")]}]
+    preds = [[((20.0, 20.0), "share"), ((3.0, 3.0), "person"), ((9.0, 9.0), "km")]]
+    cqe = [[[20.0, 20.0, "dollar", "="], [9.0, 9.0, "kilometre", "="]]]
+    kinds = newsquant.error_kinds(preds, items, cqe)["tune (0-149)"]
+    assert kinds == {"value found, unit wrong: gold money / ours noun; CQE right": 1,
+                     "value+unit right; CQE wrong": 1, "value missed; CQE wrong": 1,
+                     "extra: ours measure; CQE gives that value too": 1}
+    assert newsquant.error_kinds(preds, items)["tune (0-149)"]["value missed"] == 1
+
+
+@pytest.mark.parametrize("name,kind", [("-", "none"), ("dollar", "money"), ("ghanaian cedi", "money"),
+                                       ("dollar per share", "money"), ("percentage", "percent"),
+                                       ("% voter", "part"), ("year of age", "age"),
+                                       ("mile per hour", "rate"), ("kilometre", "measure"),
+                                       ("heart transplant", "noun")])
+def test_unit_kind(name, kind):
+    assert newsquant.unit_kind(name) == kind

@@ -56,7 +56,17 @@ optional venv: ``cqe_adapter.py``, ``requirements-cqe.txt``) over the same sente
 its quantities with the same matching; CQE's normalised units are NewsQuant's vocabulary
 already, so they are compared as they are (``cqe_names``).
 
-Run: ``python -m storyline.bench.newsquant [--model NAME] [--baseline cqe --cqe-python PATH]``;
+The published protocol (``score_published``): CQE's 92.0 / 85.6 were computed by the
+``calculate_metrics`` of satya77/CQE_Evaluation, which differs from the matching above: a value
+may match several predictions (and a prediction several gold values), and the unit must equal
+the gold's normalised unit exactly. The bench prints both; CQE 2.0.3 in the same run is scored
+by both.
+
+Round 10 (``--kinds``): counts per split of what was matched, found with another unit (by the
+kind of unit: ``unit_kind``) or missed, and of our extra figures by kind, with whether CQE got
+the same quantity right. Counts only, never a row, so it is printed for the held-out part too.
+
+Run: ``python -m storyline.bench.newsquant [--model NAME] [--baseline cqe --cqe-python PATH] [--kinds]``;
 ``--errors`` prints the misses and extra figures of the tuning rows (0-219)
 only, and refuses rows of the held-out part.
 """
@@ -304,6 +314,8 @@ class Counts:
     value_tp: int = 0
     unit_tp: int = 0
     unit_tp_before: int = 0  # value+unit matches with the unit names of before round 8
+    published_value_tp: int = 0  # the published protocol's counts (``score_published``)
+    published_unit_tp: int = 0
 
     def f1(self, tp: int) -> tuple[float, float, float]:
         p = tp / self.predicted if self.predicted else 0.0
@@ -341,6 +353,43 @@ def score_sentence(preds: list[tuple[tuple[float, float], str]], golds: list[dic
                 break
 
 
+def score_published(preds: list[tuple[tuple[float, float], str]], golds: list[dict], counts: Counts) -> None:
+    """The protocol behind CQE's published 92.0 / 85.6 (``calculate_metrics`` in
+    satya77/CQE_Evaluation, ``evaluate_models.py``), re-implemented from its description:
+    per sentence, gold quantities are taken in the order of their normalised unit and
+    predictions in the order of theirs; a gold quantity scans every prediction still
+    unconsumed, and each prediction whose value is close (relative 1e-5, absolute 1e-8;
+    a range only to a range) counts one value match, at most as many in the sentence as it
+    has gold quantities; the scan stops at, and consumes, the first such prediction whose
+    normalised unit equals the gold's (lower-cased, nothing else: no last word, no plural).
+    So a value may match more than one prediction and a prediction more than one gold value.
+    One deviation: ranges are compared low-high, as everywhere in this bench (the gold writes
+    "from 36,040 to 34,935" as "36040.0-34935.0"). ``preds``' unit is the one name predicted
+    (ours: ``unit_name``; CQE's: its own); predicted and gold are added by ``score_sentence``."""
+    def close(a: float, b: float) -> bool:
+        return abs(a - b) <= 1e-8 + 1e-5 * abs(b)
+
+    tags = sorted(((v, u.strip().lower()) for v, u in preds), key=lambda t: t[1])
+    budget = len(golds)
+    for gold in sorted(golds, key=lambda g: g["normalized_unit"]):
+        gv = parse_gold_value(gold["value"])
+        if gv is None:
+            continue
+        gold_range = gv[0] != gv[1]
+        gu = gold["normalized_unit"].strip().lower()
+        for tag in list(tags):
+            (low, high), unit = tag
+            if (low != high) != gold_range or not (close(low, gv[0]) and close(high, gv[1])):
+                continue
+            if budget > 0:
+                counts.published_value_tp += 1
+                budget -= 1
+            if unit == gu:
+                counts.published_unit_tp += 1
+                tags.remove(tag)
+                break
+
+
 def sentence_errors(preds: list[tuple[tuple[float, float], str]], golds: list[dict]) -> tuple[list, list]:
     """(predictions matched to no gold quantity, gold quantities matched by no prediction) of one
     sentence, with the value+unit matching of ``score_sentence``; a prediction whose value
@@ -375,8 +424,9 @@ def score_baseline(quantities: list[list[list]], items: list[dict], names: list[
     splits = {name: Counts() for name in names}
     for i, (rows, item) in enumerate(zip(quantities, items)):
         preds = [((low, high), unit) for low, high, unit, *_ in rows]
-        score_sentence(preds, item["quantities"], splits[split_of(i)], cqe_names)
-        score_sentence(preds, item["quantities"], splits[names[-1]], cqe_names)
+        for split in (splits[split_of(i)], splits[names[-1]]):
+            score_sentence(preds, item["quantities"], split, cqe_names)
+            score_published(preds, item["quantities"], split)
     return splits
 
 
@@ -414,23 +464,98 @@ def run(model: str, data_dir: Path, error_rows: range | None = None, cqe_python:
     splits = {name: Counts() for name in SPLIT_NAMES[:2 if tuning_only else 3]}
     splits["all tuning (0-219)" if tuning_only else "all"] = Counts()
     errors = []
+    all_preds = []
     for i, (doc, item) in enumerate(zip(docs, items)):
         preds = [((min(c.value, c.value_max if c.value_max is not None else c.value),
                    max(c.value, c.value_max if c.value_max is not None else c.value)), c.unit)
                  for c in doc._.storyline_claims]
-        score_sentence(preds, item["quantities"], splits[split_of(i)])
-        score_sentence(preds, item["quantities"], splits[list(splits)[-1]])
+        all_preds.append(preds)
+        named = [(value, unit_name(unit)) for value, unit in preds]
+        for split in (splits[split_of(i)], splits[list(splits)[-1]]):
+            score_sentence(preds, item["quantities"], split)
+            score_published(named, item["quantities"], split)
         if error_rows is not None and i in error_rows and i < TUNE2_END:
             extra, missed = sentence_errors(preds, item["quantities"])
             if extra or missed:
                 errors.append((i, item["text"], extra, missed))
-    baseline = None
+    baseline = cqe_rows = None
     if cqe_python is not None:
         from .cqe_adapter import run_cqe
 
-        baseline = score_baseline(run_cqe(texts, cqe_python, model), items, list(splits))
+        cqe_rows = run_cqe(texts, cqe_python, model)
+        baseline = score_baseline(cqe_rows, items, list(splits))
     return {"splits": splits, "parse_seconds": parse_seconds, "component_seconds": component_seconds,
-            "sentences": len(items), "errors": errors, "baseline": baseline}
+            "sentences": len(items), "errors": errors, "baseline": baseline,
+            "kinds": error_kinds(all_preds, items, cqe_rows)}
+
+
+def unit_kind(name: str) -> str:
+    """The kind of a unit named in NewsQuant's vocabulary: none, money, percent, part (of a
+    whole), age (of a thing), rate, measure (a unit of our tables) or noun (a counted thing)."""
+    name = name.strip().lower()
+    money = {n for code, n in UNIT_NAMES.items() if code in _currency_codes()} | {"dollar", "cent", "penny", "point"}
+    if name in ("", "-"):
+        return "none"
+    if name.startswith("%"):
+        return "part"
+    if name.split(" per ")[0] in money or name in ("united states dollar",):
+        return "money"
+    if name in ("percentage", "percentage point"):
+        return "percent"
+    if "of age" in name:
+        return "age"
+    if " per " in name:
+        return "rate"
+    if name in set(UNIT_NAMES.values()):
+        return "measure"
+    return "noun"
+
+
+def error_kinds(preds_per_row: list, items: list[dict], cqe_rows: list | None = None) -> dict[str, dict[str, int]]:
+    """Counts per split, never rows: each gold quantity as matched value+unit, a value found
+    with another unit (gold's kind / ours), or a value missed; each prediction matched to no
+    gold value, by its kind; with ``cqe_rows``, whether CQE got that gold quantity right (or
+    gave that extra value too). Safe to print for the held-out rows: no text, no value."""
+    out: dict[str, dict[str, int]] = {}
+    for i, (preds, item) in enumerate(zip(preds_per_row, items)):
+        kinds = out.setdefault(split_of(i), {})
+        golds = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in item["quantities"]]
+        cqe = [((lo, hi), u) for lo, hi, u, *_ in cqe_rows[i]] if cqe_rows is not None else None
+
+        def matched(candidates, names_of=None) -> set[int]:
+            used: set[int] = set()
+            for value, unit in candidates:
+                for j, (gv, gu) in enumerate(golds):
+                    if j not in used and gv is not None and values_match(value, gv) \
+                            and units_match(unit, gu, None, names_of):
+                        used.add(j)
+                        break
+            return used
+
+        ours_right = matched(preds)
+        cqe_right = matched(cqe, cqe_names) if cqe is not None else set()
+        for j, (gv, gu) in enumerate(golds):
+            same = [unit for value, unit in preds if gv is not None and values_match(value, gv)]
+            if j in ours_right:
+                key = "value+unit right"
+            elif same:
+                key = f"value found, unit wrong: gold {unit_kind(gu)} / ours {unit_kind(unit_name(same[0]))}"
+            else:
+                key = "value missed"
+            if cqe is not None:
+                key += "; CQE " + ("right" if j in cqe_right else "wrong")
+            kinds[key] = kinds.get(key, 0) + 1
+        free = [gv for gv, _ in golds if gv is not None]
+        for value, unit in preds:
+            hit = next((gv for gv in free if values_match(value, gv)), None)
+            if hit is not None:
+                free.remove(hit)
+                continue
+            key = f"extra: ours {unit_kind(unit_name(unit))}"
+            if cqe is not None:
+                key += "; CQE gives that value " + ("too" if any(values_match(value, v) for v, _ in cqe) else "not")
+            kinds[key] = kinds.get(key, 0) + 1
+    return out
 
 
 def _table_row(name: str, c: Counts, before: bool = True) -> str:
@@ -450,6 +575,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline", choices=["cqe"],
                         help="also run CQE 2.0.3 over the same sentences and score it the same way "
                              "(needs the optional CQE venv: --cqe-python)")
+    parser.add_argument("--kinds", action="store_true",
+                        help="also print, per split, how many gold quantities were matched, found with "
+                             "another unit (by kind) or missed, and our extra figures by kind: counts "
+                             "only, no row (so the held-out part too)")
     parser.add_argument("--tuning-only", action="store_true",
                         help=f"score the tuning rows 0-{TUNE2_END - 1} only; the held-out rows are not parsed")
     parser.add_argument("--cqe-python", default=os.environ.get("STORYLINE_CQE_PYTHON"),
@@ -493,6 +622,19 @@ def main(argv: list[str] | None = None) -> None:
             print(_table_row(f"CQE 2.0.3, same run: {name}", c, before=False))
     print(f"| CQE (published, full set) | | | | | {CQE_PUBLISHED['value_f1'] / 100:.3f} | | | "
           f"{CQE_PUBLISHED['value_unit_f1'] / 100:.3f} | |")
+    print("\nThe published protocol (CQE_Evaluation's ``calculate_metrics``; see ``score_published``):\n")
+    print("| split | system | value P | value R | value F1 | value+unit P | value+unit R | value+unit F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    systems = [("ours", result["splits"])] + ([("CQE 2.0.3, same run", result["baseline"])]
+                                              if result["baseline"] is not None else [])
+    for name in result["splits"]:
+        for system, splits in systems:
+            c = splits[name]
+            vp, vr, vf = c.f1(c.published_value_tp)
+            up, ur, uf = c.f1(c.published_unit_tp)
+            print(f"| {name} | {system} | {vp:.3f} | {vr:.3f} | {vf:.3f} | {up:.3f} | {ur:.3f} | {uf:.3f} |")
+    print(f"| full set (both halves) | CQE, published | | | {CQE_PUBLISHED['value_f1'] / 100:.3f} | | | "
+          f"{CQE_PUBLISHED['value_unit_f1'] / 100:.3f} |")
     if result["baseline"] is not None:
         print("\n| split | ours value F1 | CQE value F1 | ours value+unit F1 | CQE value+unit F1 |")
         print("|---|---|---|---|---|")
@@ -500,6 +642,11 @@ def main(argv: list[str] | None = None) -> None:
             b = result["baseline"][name]
             print(f"| {name} | {c.f1(c.value_tp)[2]:.3f} | {b.f1(b.value_tp)[2]:.3f} "
                   f"| {c.f1(c.unit_tp)[2]:.3f} | {b.f1(b.unit_tp)[2]:.3f} |")
+    if args.kinds:
+        for name, kinds in result["kinds"].items():
+            print(f"\n| {name}: kind | count |\n|---|---|")
+            for key, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+                print(f"| {key} | {n} |")
     print("\n" + cost_line("same sentences", result["parse_seconds"], result["component_seconds"]))
 
 
