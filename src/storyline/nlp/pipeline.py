@@ -23,7 +23,7 @@ COMPONENTS: list[tuple[str, str, str]] = [
     ("storyline_quotes", "storyline.nlp.quotes", "5"),
     ("storyline_timexes", "storyline.nlp.dates", "5"),
     ("storyline_events", "storyline.nlp.events", "3"),
-    ("storyline_claims", "storyline.nlp.claims", "10"),
+    ("storyline_claims", "storyline.nlp.claims", "11"),
 ]
 
 CLEAN_VERSION = "2"  # bumped by clean/ when cleaning output changes
