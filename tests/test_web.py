@@ -217,3 +217,40 @@ def test_error_pages_are_html(get, url, status):
     r = get(url)
     assert r.status_code == status and r.headers["content-type"].startswith("text/html")
     assert f"<h1>{status}</h1>" in r.text
+
+
+# -- articles without a title ----------------------------------------------------
+
+@pytest.mark.parametrize("title,lead,expected", [
+    ("Dock fire", "Anything", "Dock fire"),
+    (None, "  The toll\nrose to 6 on Sunday.", "(untitled) The toll rose to 6 on Sunday."),  # spaces folded
+    (None, "word " * 30, "(untitled) " + ("word " * 14).strip() + "\u2026"),
+    (None, "x" * 90, "(untitled) " + "x" * 70 + "\u2026"),  # no space to cut at
+    (None, "", "art_1"), (None, None, "art_1"), ("", "   ", "art_1"),
+])
+def test_article_label(title, lead, expected):
+    from storyline.web.pages import article_label
+
+    assert article_label(title, lead, "art_1") == expected
+
+
+def test_listings_name_an_untitled_article_by_its_first_words_escaped(tmp_path):
+    """An article without a title is listed by its first words (escaped), not by its id."""
+    from storyline.kb import KnowledgeBase
+
+    text = "<b>Rescuers</b> said the toll rose to six on Sunday, as the last fires were put out."
+    with KnowledgeBase(str(tmp_path / "kb.db")) as kb:
+        kb.writer.save_article(Article(id="art_untitled", content_hash="u1", text=text, origin="test",
+                                       pipeline_version="t", published="2025-06-29"))
+        app = create_app(kb.db)
+
+        async def go(url):
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+                return (await c.get(url)).text
+
+        home = asyncio.run(go("/?days=3650"))
+        found = asyncio.run(go("/search?q=rescuers"))
+    for html in (home, found):
+        assert "(untitled) &lt;b&gt;Rescuers&lt;/b&gt; said the toll rose to six on Sunday, as the last\u2026" in html
+        assert ">art_untitled<" not in html and "<b>Rescuers" not in html
+        assert_inert(html)

@@ -373,8 +373,11 @@ def _keyset(db: Database, select: str, where: list[str], params: list[Any],
     return rows, None
 
 
-_SUMMARY = "a.id, a.title, a.source, a.published, a.url, a.story_id, a.duplicate_of"
-_CONTEXT = "a.title AS article_title, a.source, a.published, a.story_id"
+# ``lead``: the article's first characters, for naming an article without a title in listings
+LEAD_CHARS = 100
+_SUMMARY = f"a.id, a.title, substr(a.text, 1, {LEAD_CHARS}) AS lead, a.source, a.published, a.url, a.story_id, a.duplicate_of"
+_CONTEXT = (f"a.title AS article_title, substr(a.text, 1, {LEAD_CHARS}) AS article_lead, a.source, a.published, "
+            "a.story_id")
 
 
 def _summaries(db: Database, rows: list[dict]) -> list[dict[str, Any]]:

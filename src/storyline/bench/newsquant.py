@@ -49,7 +49,8 @@ inspected while writing the rules since round 1); sentences 150-219 are the
 second tuning part (round 5: until then they were held out, scored in
 aggregate only; from round 5 their errors are read); sentences 220-294 are
 the held-out part, never read (not its gold, not our predictions, not
-per-row diffs), scored in aggregate only.
+per-row diffs), scored in aggregate only (its scores and, from round 10, its error counts by
+kind: ``--kinds``).
 
 CQE as a same-run baseline: ``--baseline cqe --cqe-python PATH`` runs CQE 2.0.3 (in its own,
 optional venv: ``cqe_adapter.py``, ``requirements-cqe.txt``) over the same sentences and scores

@@ -33,7 +33,21 @@ def environment() -> Environment:
     env.globals["version"] = __version__
     env.filters["figure"] = figure
     env.filters["day"] = lambda d: (d or "")[:10]
+    env.filters["label"] = article_label
     return env
+
+
+def article_label(title: str | None, lead: str | None, fallback: str, width: int = 70) -> str:
+    """How a listing names an article: its title, else "(untitled)" and its first words (cut at a
+    word, at most ``width`` characters), else ``fallback`` (its id)."""
+    if title:
+        return title
+    words = " ".join((lead or "").split())
+    if not words:
+        return fallback
+    if len(words) > width:
+        words = (words[:width].rsplit(" ", 1)[0] or words[:width]) + "…"
+    return f"(untitled) {words}"
 
 
 def render(name: str, http_status: int = 200, **context: Any) -> HTMLResponse:
