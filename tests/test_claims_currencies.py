@@ -80,6 +80,9 @@ def _units(nlp, text):
     ("It cost 300 million GHS to build.", [(3e8, "GHS")]),
     ("A coffee was EC$4 in the harbour.", [(4, "XCD")]),
     ("He earned 9,000 lempiras a month.", [(9000, "HNL per month")]),
+    # cents of a currency are cents, not the currency ("50 euro cents" is not 50 euros)
+    ("The fine is 50 euro cents per bag.", [(50, "cent per bag")]),
+    ("It cost 20 euros, about 2,000 cents.", [(20, "EUR"), (2000, "cent")]),
     # negatives: English words after a figure are counted things, not money
     ("He scored 2 marks out of ten.", [(2, "mark"), (10, None)]),
     ("They stole 10 kilos of gold.", [(10, "kg")]),
@@ -92,3 +95,53 @@ def test_extracted(nlp, text, expected):
         assert value == pytest.approx(ev)
         if eu is not None:
             assert unit == eu, got
+
+
+def test_shared_words_are_the_words_several_currencies_end_in():
+    shared = currencies.shared_words()
+    assert shared["kroner"] == ("DKK", "NOK") and shared["kwacha"] == ("MWK", "ZMW")
+    assert {"INR", "PKR", "LKR"} <= set(shared["rupees"])
+    assert not {"dollar", "dollars", "pound", "pounds", "won", "cedi", "mark"} & set(shared)
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Norway's wealth fund lost 1.4 trillion kroner.", "kroner", "NOK"),
+    ("The Danish central bank holds 500 billion kroner.", "kroner", "DKK"),
+    ("Pakistan's budget includes 10 billion rupees.", "rupees", "PKR"),
+    ("Kenya's treasury borrowed 200 billion shillings.", "shillings", "KES"),
+    ("The Moroccan government paid 500 million dirhams.", "dirhams", "MAD"),
+    # the nearest country wins
+    ("Unlike Denmark, Norway's fund lost 1.4 trillion kroner.", "kroner", "NOK"),
+])
+def test_currency_in_context(text, word, code):
+    assert currencies.currency_in_context(word, text, text.index(word)) == code
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The fund lost 1.4 trillion kroner.", "kroner"),  # no country named
+    ("It cost 5 million cedis.", "cedis"),  # not shared: the plain reading names it
+    ("Canada paid 5 million dollars.", "dollars"),  # dollars stay US dollars
+    ("Norway's fund" + " " * 700 + "lost 5 kroner.", "kroner"),  # the country is too far back
+])
+def test_currency_in_context_names_nothing(text, word):
+    assert currencies.currency_in_context(word, text, text.index(word)) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    ("Norway's wealth fund lost 1.4 trillion kroner last year.", [(1.4e12, "NOK")]),
+    ("Pakistan's budget includes 10 billion rupees for flood relief.", [(1e10, "PKR")]),
+    ("India raised 10 billion rupees.", [(1e10, "INR")]),
+    ("It cost 500 rupees.", [(500, "INR")]),  # no country named: numbers.py's reading
+    ("Argentina printed 5 trillion pesos.", [(5e12, "ARS")]),
+    ("Rwanda's budget is 2 trillion francs.", [(2e12, "RWF")]),
+    ("He paid 10,000 francs.", [(10000, "CHF")]),
+    ("In Zambia, exports hit 3 billion kwacha.", [(3e9, "ZMW")]),
+    # the plain reading stands where its own country is named too
+    ("Belarus will get a loan from Russia of 100 billion rubles.", [(1e11, "RUB")]),
+    ("India and Pakistan each spent 10 billion rupees.", [(1e10, "INR")]),
+    ("Belarus printed 2 billion rubles.", [(2e9, "BYN")]),
+])
+def test_extracted_from_context(nlp, text, expected):
+    got = _units(nlp, text)
+    assert [(pytest.approx(v), u) for v, u in expected] == got

@@ -20,7 +20,7 @@ import re
 import pytest
 
 from storyline.bench.newsquant import UNIT_NAMES, UNIT_SYNONYMS, unit_names, units_match, values_match
-from storyline.nlp import numbers, quantities
+from storyline.nlp import currencies, numbers, quantities
 
 # -- business and markets -------------------------------------------------------
 BUSINESS = [
@@ -710,6 +710,7 @@ def test_title_case_headlines(nlp, text, expected):
 def _emitted_units() -> set[str]:
     units = set(numbers.UNITS.values()) | set(numbers.CASE_EXACT_UNITS.values())
     units |= set(numbers.CURRENCY_PREFIX.values()) | set(numbers.CURRENCY_WORDS.values()) | numbers.ISO_AFTER
+    units |= {code for codes in currencies.shared_words().values() for code in codes}  # read from context
     units |= set(quantities.SUFFIX_SIGNS.values())
     units |= {"°C", "°F", "times", "fraction", "cent", "penny", "GBP", "lb", "point"}  # set in code, not tables
     units |= {f"{period} of age" for period in ("year", "month", "week", "day")}  # the age of a thing

@@ -202,7 +202,10 @@ def currency_plain_names(names: dict[str, str], codes) -> dict[str, tuple[str, .
 def _currency_codes() -> set[str]:
     from ..nlp.numbers import CURRENCY_PREFIX, CURRENCY_WORDS, ISO_AFTER
 
-    return set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values()) | set(ISO_AFTER)
+    from ..nlp.currencies import shared_words
+
+    shared = {code for codes in shared_words().values() for code in codes}  # read from context
+    return set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values()) | set(ISO_AFTER) | shared
 
 
 # Round 10: the currencies our tables take from the CLDR (``nlp/currencies.py``) are named by

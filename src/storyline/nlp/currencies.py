@@ -128,3 +128,80 @@ def cldr_symbols() -> dict[str, str]:
         if symbol != code and _CURRENCY_SIGNS.search(symbol) and not re.search(r"\s", symbol):
             seen.setdefault(symbol, set()).add(code)
     return {symbol: next(iter(c)) for symbol, c in seen.items() if len(c) == 1}
+
+
+# Shared last words whose reading numbers.py fixes and context does not change: "dollars" is USD
+# (US news names Canada without meaning its dollar), "pounds" sterling or weight, "won" a verb too.
+CONTEXT_FREE = frozenset({"dollar", "dollars", "pound", "pounds", "won"})
+
+
+@lru_cache(maxsize=1)
+def shared_words() -> dict[str, tuple[str, ...]]:
+    """Currency words that end the names of several legal tenders -> their ISO codes, singular
+    and plural, with and without accents ("krone", "kroner": DKK, NOK; "rupees": INR, LKR, ...)."""
+    codes = sorted(tender())
+    shared: dict[str, set[str]] = {}
+    singular = {c: english_name(c) for c in codes}
+    singular = {c: n for c, n in singular.items() if n}
+    lasts = unique_last_words(singular)
+    for code, name in singular.items():
+        if code in lasts:
+            continue
+        forms = {name.split()[-1], (english_name(code, plural=True) or name).split()[-1]}
+        for form in forms | {plain(f) for f in forms}:
+            if form not in NOT_CURRENCY_WORDS and form not in CONTEXT_FREE:
+                shared.setdefault(form, set()).add(code)
+    return {w: tuple(sorted(c)) for w, c in shared.items() if len(c) > 1}
+
+
+@lru_cache(maxsize=None)
+def _cues(code: str) -> re.Pattern | None:
+    """The English names of the territories where ``code`` is tender and the adjective of its
+    name, as written ("Norway", "Svalbard & Jan Mayen", "Norwegian"; "Kenya", "Kenyan")."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    territories = Locale("en").territories
+    words = {territories[t] for t in get_global("territory_currencies")
+             if t in territories and code in get_territory_currencies(t, TENDER_ON, tender=True)}
+    name = re.sub(r"\s*\(.*?\)", "", get_currency_name(code, locale="en")).strip()
+    if " " in name:
+        words.add(name.rsplit(" ", 1)[0])
+    words = {w for w in words if w}
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![\w])")
+
+
+def currency_in_context(word: str, text: str, pos: int, default: str | None = None, before: int = 600,
+                        after: int = 200) -> str | None:
+    """The ISO code of a currency word several currencies share ("kroner", "shillings", "rupees"),
+    read from the country the text names nearest the figure at ``pos`` (within ``before``
+    characters before it and ``after`` after it: "Norway's fund lost 1.4 trillion kroner": NOK);
+    None when the word is not shared, or no country of it is named, or two are named as near.
+    ``default``: the reading without context ("rubles": RUB), which stands whenever its own
+    country is named in that window too ("Belarus and Russia ... rubles" stays RUB)."""
+    codes = shared_words().get(word.lower())
+    if not codes:
+        return None
+    lo, hi = max(0, pos - before), min(len(text), pos + after)
+    if default in codes:
+        cues = _cues(default)
+        if cues is not None and cues.search(text, lo, hi):
+            return default
+    best: dict[str, int] = {}
+    for code in codes:
+        cues = _cues(code)
+        if cues is None:
+            continue
+        for m in cues.finditer(text, lo, hi):
+            d = abs(m.start() - pos)
+            best[code] = min(best.get(code, d), d)
+    if not best:
+        return None
+    nearest = sorted(best.items(), key=lambda kv: kv[1])
+    if len(nearest) > 1 and nearest[0][1] == nearest[1][1]:
+        return None
+    return nearest[0][0]

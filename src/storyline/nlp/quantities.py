@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .currencies import currency_in_context, shared_words
 from .numbers import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -201,6 +202,11 @@ def _suffix_unit(text: str, pos: int, currency: bool, won: bool = False) -> tupl
             # "$75 U.S. per barrel": the country's full stop is part of the name
             return None, end + (1 if surface == "U.S" and text[end:end + 1] == "." else 0), None
         code = CURRENCY_WORDS.get(surface.lower())
+        if n == 1 and surface.lower() in shared_words():
+            # a word several currencies end in ("kroner", "rupees"): the country named nearest
+            code = currency_in_context(surface, text, pos, default=code) or code
+        if code and len(words) > n and words[n][0].lower() in ("cent", "cents", "centimes"):
+            return "cent", words[n][1], None  # "50 euro cents", "20 US dollar cents": cents
         if code and not (surface.lower() == "won" and not won):
             if surface.lower() in ("dollars", "dollar") and n == 1:
                 return "USD", end, None
