@@ -74,7 +74,7 @@ only, and refuses rows of the held-out part.
 
 from __future__ import annotations
 
-from ..nlp.currencies import english_name, unique_last_words
+from ..nlp.currencies import english_name, shared_words, unique_last_words
 from .data import cost_line, shared_data_dir
 
 import argparse
@@ -83,6 +83,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 TUNE_END = 150       # rows [0, TUNE_END): first tuning part
@@ -201,8 +202,6 @@ def currency_plain_names(names: dict[str, str], codes) -> dict[str, tuple[str, .
 
 def _currency_codes() -> set[str]:
     from ..nlp.numbers import CURRENCY_PREFIX, CURRENCY_WORDS, ISO_AFTER
-
-    from ..nlp.currencies import shared_words
 
     shared = {code for codes in shared_words().values() for code in codes}  # read from context
     return set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values()) | set(ISO_AFTER) | shared
@@ -493,11 +492,17 @@ def run(model: str, data_dir: Path, error_rows: range | None = None, cqe_python:
             "kinds": error_kinds(all_preds, items, cqe_rows)}
 
 
+@lru_cache(maxsize=1)
+def _money_names() -> frozenset[str]:
+    codes = _currency_codes()
+    return frozenset({n for code, n in UNIT_NAMES.items() if code in codes} | {"dollar", "cent", "penny", "point"})
+
+
 def unit_kind(name: str) -> str:
     """The kind of a unit named in NewsQuant's vocabulary: none, money, percent, part (of a
     whole), age (of a thing), rate, measure (a unit of our tables) or noun (a counted thing)."""
     name = name.strip().lower()
-    money = {n for code, n in UNIT_NAMES.items() if code in _currency_codes()} | {"dollar", "cent", "penny", "point"}
+    money = _money_names()
     if name in ("", "-"):
         return "none"
     if name.startswith("%"):
