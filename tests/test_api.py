@@ -154,6 +154,7 @@ def test_filters(kb, get):
     assert claims and all(c["claimant"] == "Arlo Brekk" for c in claims)
     drones = get("/api/claims?unit=drone&limit=500").json()["items"]
     assert drones and all(c["unit"] == "drone" for c in drones)
+    assert get("/api/claims?unit=drones&limit=500").json()["items"] == drones  # as written
     types = {e["type"] for e in get("/api/events?limit=500").json()["items"]}
     some = sorted(types)[0]
     assert {e["type"] for e in get(f"/api/events?type={some}&limit=500").json()["items"]} == {some}

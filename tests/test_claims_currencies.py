@@ -145,3 +145,15 @@ def test_currency_in_context_names_nothing(text, word):
 def test_extracted_from_context(nlp, text, expected):
     got = _units(nlp, text)
     assert [(pytest.approx(v), u) for v, u in expected] == got
+
+
+@pytest.mark.parametrize("name,means", [
+    ("drones", {"drone"}), ("casualties", {"casualty"}), ("people", {"person"}),
+    ("euros", {"EUR"}), ("hryvnias", {"UAH"}), ("Ghanaian cedis", {"GHS"}), ("$", {"USD"}),
+    ("kilometres", {"km"}), ("EUR", {"EUR"}), ("drone", {"drone"}), ("glass", {"glass"}),
+])
+def test_unit_forms_name_the_stored_unit(name, means):
+    """``storyline claims --unit`` takes a unit as stored or as written."""
+    forms = numbers.unit_forms(name)
+    assert forms[0] == name.strip() and means <= set(forms)
+    assert "glas" not in forms

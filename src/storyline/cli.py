@@ -380,7 +380,8 @@ def quotes(db, speaker, about, kind, since, until, story, source, limit, as_json
 @cli.command()
 @click.option("--claimant", default=None, metavar="NAME|ID", help="Canonical claimant name or entity id.")
 @click.option("--about", default=None, metavar="TEXT", help="Only claims whose text or unit contains this.")
-@click.option("--unit", default=None, help="Counted thing or currency, e.g. drone, person, EUR.")
+@click.option("--unit", default=None,
+              help="Counted thing or currency, as stored or as written: drone or drones, EUR or euros, km.")
 @common_filters
 def claims(db, claimant, about, unit, since, until, story, source, limit, as_json):
     """Which figures are claimed, and by whom, oldest first.

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from .errors import ConfigError, NotFound
 from .models import Article, Claim, Entity, Event, Quote, Timex
+from .nlp.numbers import unit_forms
 from .store import Database
 
 _ARTICLE_COLUMNS = ("id, content_hash, url, source, title, published, text, origin, raw_format, story_id, "
@@ -492,7 +493,8 @@ def claims(db: Database, *, claimant: str | None = None, unit: str | None = None
     """Numeric claims with their article context, by article date (newest first, or ``order="asc"``)
     then position.
 
-    ``claimant`` is an entity id or canonical name; ``unit`` the counted thing ("drone", "EUR");
+    ``claimant`` is an entity id or canonical name; ``unit`` the counted thing or currency as
+    stored ("drone", "EUR") or as written ("drones", "euros", "$": ``numbers.unit_forms``);
     ``about`` keeps claims whose evidence text or unit contains it (case-insensitive).
     """
     where, params = _record_filters("c", story, source, article, entity, since, until)
@@ -502,8 +504,9 @@ def claims(db: Database, *, claimant: str | None = None, unit: str | None = None
         where.append(clause)
         params += extra
     if unit:
-        where.append("c.unit = ?")
-        params.append(unit)
+        forms = unit_forms(unit)  # "euros": EUR, "drones": drone, as the units are stored
+        where.append(f"c.unit IN ({_in(forms)})")
+        params += forms
     select = (f"SELECT c.article_id, c.idx, c.value, c.value_max, c.unit, c.text, c.start_char AS start, "
               f"c.end_char AS end, c.approx, c.claimant, c.claimant_id, c.event_id, {_CONTEXT} "
               f"FROM claims c JOIN articles a ON a.id = c.article_id")

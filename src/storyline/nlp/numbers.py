@@ -326,3 +326,28 @@ _NUMBER_WORD_RE = re.compile(r"^" + WORD_NUMBER + r"$", re.I)
 def is_number_word(word: str) -> bool:
     """Whether ``word`` is a cardinal number word ("three", "twenty-one")."""
     return bool(_NUMBER_WORD_RE.match(word)) or word.lower() in SCALES or word.lower() == "dozen"
+
+
+def unit_forms(name: str) -> list[str]:
+    """The stored units a user's name for a unit may mean, for filters (``storyline claims
+    --unit``): as given; the ISO code of a currency written as a word or a sign ("euros",
+    "hryvnias", "$": EUR, UAH, USD); the unit of a unit word ("kilometres": km); and the singular
+    of a plural counted thing ("drones": drone, "casualties": casualty)."""
+    name = name.strip()
+    forms = [name]
+    key = name.lower()
+    code = CURRENCY_WORDS.get(key) or CURRENCY_PREFIX.get(name) or CURRENCY_PREFIX.get(key)
+    if code:
+        forms.append(code)
+    unit = unit_for(name, glued=False)
+    if unit:
+        forms.append(unit)
+    if key == "people":
+        forms.append("person")  # the counted thing's lemma
+    elif key.endswith("ies") and len(key) > 4:
+        forms.append(key[:-3] + "y")
+    elif key.endswith("s") and not key.endswith("ss") and len(key) > 2:
+        forms.append(key[:-1])
+    if key != name:
+        forms.append(key)
+    return list(dict.fromkeys(forms))
