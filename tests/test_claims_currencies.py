@@ -92,6 +92,10 @@ def _units(nlp, text):
     ("Rwanda's budget is 2 trillion francs.", [(2e12, "RWF")]),
     ("He paid 10,000 francs.", [(10000, "CHF")]),
     ("In Zambia, exports hit 3 billion kwacha.", [(3e9, "ZMW")]),
+    # the same reading through "of" and behind a hyphen (one resolver, numbers.currency_code)
+    ("Pakistan's central bank printed hundreds of billions of rupees.", [(1e11, "PKR")]),
+    ("In Pakistan, a 500-rupee note buys little.", [(500, "PKR")]),
+    ("Pakistan approved a 10-billion-rupee budget.", [(1e10, "PKR")]),
     # the plain reading stands where its own country is named too (and where none is)
     ("Belarus will get a loan from Russia of 100 billion rubles.", [(1e11, "RUB")]),
     ("India and Pakistan each spent 10 billion rupees.", [(1e10, "INR")]),
@@ -150,3 +154,9 @@ def test_unit_forms_name_the_stored_unit(name, means):
     forms = numbers.unit_forms(name)
     assert forms[0] == name.strip() and means <= set(forms)
     assert "glas" not in forms
+
+
+@pytest.mark.parametrize("word,one", [("drones", "drone"), ("casualties", "casualty"), ("glass", "glass"),
+                                      ("campus", "campus"), ("crisis", "crisis"), ("gas", "gas"), ("bus", "bus")])
+def test_singular(word, one):
+    assert numbers.singular(word) == one

@@ -75,6 +75,7 @@ only, and refuses rows of the held-out part.
 from __future__ import annotations
 
 from ..nlp.currencies import english_name, shared_words, unique_last_words
+from ..nlp.numbers import singular
 from .data import cost_line, shared_data_dir
 
 import argparse
@@ -251,13 +252,7 @@ def values_match(pred: tuple[float, float], gold: tuple[float, float]) -> bool:
     return _close(pred[0], gold[0]) and _close(pred[1], gold[1])
 
 
-def _singular(word: str) -> str:
-    """A plural noun's singular by its ending ("Americans" -> "american", "batteries" -> "battery")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+_singular = singular  # a plural noun's singular by its ending (``numbers.singular``)
 
 
 def unit_names(unit: str, synonyms: dict | None = None) -> tuple[str, ...]:
@@ -393,22 +388,31 @@ def score_published(preds: list[tuple[tuple[float, float], str]], golds: list[di
                 break
 
 
-def sentence_errors(preds: list[tuple[tuple[float, float], str]], golds: list[dict]) -> tuple[list, list]:
-    """(predictions matched to no gold quantity, gold quantities matched by no prediction) of one
-    sentence, with the value+unit matching of ``score_sentence``; a prediction whose value
-    matches but whose unit does not is in both lists."""
+def matched_golds(preds: list[tuple[tuple[float, float], str]], golds: list[dict],
+                  names_of=None) -> tuple[set[int], list]:
+    """(indexes of the gold quantities matched, predictions matched to none) of one sentence, by
+    the greedy one-to-one value+unit matching of ``score_sentence`` (``names_of``: see
+    ``units_match``)."""
     gold_items = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in golds]
     used: set[int] = set()
     extra = []
     for value, unit in preds:
         for j, (gv, gu) in enumerate(gold_items):
-            if j not in used and gv is not None and values_match(value, gv) and units_match(unit, gu):
+            if j not in used and gv is not None and values_match(value, gv) \
+                    and units_match(unit, gu, None, names_of):
                 used.add(j)
                 break
         else:
             extra.append((value, unit))
-    missed = [golds[j] for j in range(len(golds)) if j not in used]
-    return extra, missed
+    return used, extra
+
+
+def sentence_errors(preds: list[tuple[tuple[float, float], str]], golds: list[dict]) -> tuple[list, list]:
+    """(predictions matched to no gold quantity, gold quantities matched by no prediction) of one
+    sentence, with the value+unit matching of ``score_sentence``; a prediction whose value
+    matches but whose unit does not is in both lists."""
+    used, extra = matched_golds(preds, golds)
+    return extra, [golds[j] for j in range(len(golds)) if j not in used]
 
 
 def parse_rows(spec: str) -> range:
@@ -530,19 +534,8 @@ def error_kinds(preds_per_row: list, items: list[dict], cqe_rows: list | None = 
         kinds = out.setdefault(split_of(i), {})
         golds = [(parse_gold_value(g["value"]), g["normalized_unit"]) for g in item["quantities"]]
         cqe = [((lo, hi), u) for lo, hi, u, *_ in cqe_rows[i]] if cqe_rows is not None else None
-
-        def matched(candidates, names_of=None) -> set[int]:
-            used: set[int] = set()
-            for value, unit in candidates:
-                for j, (gv, gu) in enumerate(golds):
-                    if j not in used and gv is not None and values_match(value, gv) \
-                            and units_match(unit, gu, None, names_of):
-                        used.add(j)
-                        break
-            return used
-
-        ours_right = matched(preds)
-        cqe_right = matched(cqe, cqe_names) if cqe is not None else set()
+        ours_right = matched_golds(preds, item["quantities"])[0]
+        cqe_right = matched_golds(cqe, item["quantities"], cqe_names)[0] if cqe is not None else set()
         for j, (gv, gu) in enumerate(golds):
             same = [unit for value, unit in preds if gv is not None and values_match(value, gv)]
             if j in ours_right:

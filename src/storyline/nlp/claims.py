@@ -33,7 +33,7 @@ from ..models import Claim, Event, Quote
 from .entities import KEPT_TYPES, entity_id, normalise_name
 from .extensions import ensure_extensions, text_of
 from .dates import dated_by_month, looks_like_date, month_then_count, number_counts_noun
-from .numbers import CURRENCY_WORDS, SCALES, UNITS, parse_digits, unit_for
+from .numbers import CURRENCY_WORDS, SCALES, UNITS, currency_code, parse_digits, unit_for
 from .quantities import Quantity, approx_cue_before, find_quantities, rate_suffix
 
 REPORTING_VERBS = {
@@ -1356,8 +1356,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
             if lemma:
                 # "tens of billions of dollars", "hundreds of kilometres": a currency or a unit
                 # reached through "of" is named like one written after the figure
-                named = next((CURRENCY_WORDS.get(w) for w in (lemma, lemma + "s") if CURRENCY_WORDS.get(w)), None) \
-                    if lemma != "won" else None
+                named = next((c for c in (currency_code(w, text_of(doc), q.start) for w in (lemma, lemma + "s"))
+                              if c), None) if lemma != "won" else None
                 named = named or unit_for(lemma, glued=False) or unit_for(lemma + "s", glued=False)
                 unit, end = named or lemma, max(end, noun_end)
                 rate, rate_end = rate_suffix(text_of(doc), end)

@@ -81,12 +81,17 @@ def unique_last_words(names: dict[str, str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _tender_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> singular English name, code -> plural) of every legal tender that has a name."""
+    singular = {c: english_name(c) for c in sorted(tender())}
+    singular = {c: n for c, n in singular.items() if n}
+    return singular, {c: english_name(c, plural=True) or n for c, n in singular.items()}
+
+
+@lru_cache(maxsize=1)
 def cldr_words() -> dict[str, str]:
     """Lower-cased currency words written after a figure -> ISO code (see the module doc)."""
-    codes = sorted(tender())
-    singular = {c: english_name(c) for c in codes}
-    plural = {c: english_name(c, plural=True) for c in codes}
-    singular = {c: n for c, n in singular.items() if n}
+    singular, plural = _tender_names()
     words: dict[str, str] = {}
 
     def add(word: str | None, code: str) -> None:
@@ -94,7 +99,7 @@ def cldr_words() -> dict[str, str]:
             words.setdefault(word, code)
 
     for code, name in singular.items():
-        for form in {name, plain(name), plural.get(code) or name, plain(plural.get(code) or name)}:
+        for form in {name, plain(name), plural[code], plain(plural[code])}:
             add(form, code)
     # last words unique both with and without their accents (news writes the Icelandic
     # "krona" like the Swedish one)
@@ -103,8 +108,8 @@ def cldr_words() -> dict[str, str]:
     for code, last in lasts.items():
         if code not in plain_lasts:
             continue
-        plural_last = (plural.get(code) or "").split()[-1:] or [last]
-        for form in {last, plural_last[0], plain(last), plain(plural_last[0])}:
+        plural_last = plural[code].split()[-1]
+        for form in {last, plural_last, plain(last), plain(plural_last)}:
             add(form, code)
     return words
 
@@ -139,15 +144,13 @@ CONTEXT_FREE = frozenset({"dollar", "dollars", "pound", "pounds", "won"})
 def shared_words() -> dict[str, tuple[str, ...]]:
     """Currency words that end the names of several legal tenders -> their ISO codes, singular
     and plural, with and without accents ("krone", "kroner": DKK, NOK; "rupees": INR, LKR, ...)."""
-    codes = sorted(tender())
+    singular, plural = _tender_names()
     shared: dict[str, set[str]] = {}
-    singular = {c: english_name(c) for c in codes}
-    singular = {c: n for c, n in singular.items() if n}
     lasts = unique_last_words(singular)
     for code, name in singular.items():
         if code in lasts:
             continue
-        forms = {name.split()[-1], (english_name(code, plural=True) or name).split()[-1]}
+        forms = {name.split()[-1], plural[code].split()[-1]}
         for form in forms | {plain(f) for f in forms}:
             if form not in NOT_CURRENCY_WORDS and form not in CONTEXT_FREE:
                 shared.setdefault(form, set()).add(code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .currencies import cldr_codes_after, cldr_symbols, cldr_words
+from .currencies import cldr_codes_after, cldr_symbols, cldr_words, currency_in_context, shared_words
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -336,18 +336,35 @@ def unit_forms(name: str) -> list[str]:
     name = name.strip()
     forms = [name]
     key = name.lower()
-    code = CURRENCY_WORDS.get(key) or CURRENCY_PREFIX.get(name) or CURRENCY_PREFIX.get(key)
+    code = currency_code(key) or CURRENCY_PREFIX.get(name) or CURRENCY_PREFIX.get(key)
     if code:
         forms.append(code)
     unit = unit_for(name, glued=False)
     if unit:
         forms.append(unit)
-    if key == "people":
-        forms.append("person")  # the counted thing's lemma
-    elif key.endswith("ies") and len(key) > 4:
-        forms.append(key[:-3] + "y")
-    elif key.endswith("s") and not key.endswith("ss") and len(key) > 2:
-        forms.append(key[:-1])
+    forms.append("person" if key == "people" else singular(key))  # the counted thing's lemma
     if key != name:
         forms.append(key)
     return list(dict.fromkeys(forms))
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular by its ending ("Americans" -> "American", "batteries" ->
+    "battery"; "glass", "campus", "crisis" stay)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def currency_code(word: str, text: str = "", pos: int = 0) -> str | None:
+    """The ISO code a currency word names, as written after a figure at ``pos`` of ``text``
+    ("euros": EUR): the tables above, and for a word several currencies end in the country the
+    text names nearest (``currencies.currency_in_context``: "Pakistan's ... 10 billion rupees":
+    PKR). None for a word that names no currency."""
+    key = word.lower()
+    code = CURRENCY_WORDS.get(key)
+    if key in shared_words():
+        code = currency_in_context(key, text, pos, default=code) or code
+    return code

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .currencies import currency_in_context, shared_words
 from .numbers import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -22,6 +21,7 @@ from .numbers import (
     VAGUE,
     VAGUE_APPROX,
     WORD_NUMBER,
+    currency_code,
     magnitude,
     parse_digits,
     unit_for,
@@ -201,10 +201,7 @@ def _suffix_unit(text: str, pos: int, currency: bool, won: bool = False) -> tupl
         if n == 1 and surface in ("US", "U.S.", "U.S") and currency:
             # "$75 U.S. per barrel": the country's full stop is part of the name
             return None, end + (1 if surface == "U.S" and text[end:end + 1] == "." else 0), None
-        code = CURRENCY_WORDS.get(surface.lower())
-        if n == 1 and surface.lower() in shared_words():
-            # a word several currencies end in ("kroner", "rupees"): the country named nearest
-            code = currency_in_context(surface, text, pos, default=code) or code
+        code = currency_code(surface, text, pos)  # "kroner", "rupees": the country named nearest
         if code and len(words) > n and words[n][0].lower() in ("cent", "cents", "centimes"):
             return "cent", words[n][1], None  # "50 euro cents", "20 US dollar cents": cents
         if code and not (surface.lower() == "won" and not won):
@@ -486,7 +483,7 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
         has_mag = True
         end = hy.end(1)
         if hy.group(2) and not unit:
-            code = CURRENCY_WORDS.get(hy.group(2).lower())
+            code = currency_code(hy.group(2), text, start)
             if code:
                 unit, end = code, hy.end(2)
         hy = _HYPHEN_WORD.match(text, end)
@@ -504,7 +501,7 @@ def _one_quantity(text: str, m: re.Match, masks) -> Quantity | None:
             return None  # an age: "45-year-old", "18-month-old"
         if w1 in _HYPHEN_PERIODS:
             return None  # a period as a modifier ("a five-year plan", "a 24-hour strike"): date-like
-        u = unit_for(w1, glued=True) or CURRENCY_WORDS.get(w1)
+        u = unit_for(w1, glued=True) or currency_code(w1, text, start)
         if u and not unit:
             unit = u
             end = hy.end(1)
